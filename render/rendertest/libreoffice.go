@@ -1,0 +1,162 @@
+package rendertest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// ErrNoLibreOffice is returned by [LibreOfficeText] and [LibreOfficeConvert]
+// when neither soffice nor libreoffice is on PATH.
+var ErrNoLibreOffice = errors.New("rendertest: LibreOffice (soffice) is not on PATH")
+
+// RequireEnv is the environment variable that turns a missing LibreOffice
+// from a skipped test into a failed one in [RequireLibreOffice]. CI sets it
+// to "1", so that the LibreOffice tests cannot silently stop running there.
+const RequireEnv = "BAOCAO_REQUIRE_LIBREOFFICE"
+
+// TextFormat is the --convert-to argument of [LibreOfficeText]: LibreOffice's
+// "Text (encoded)" export filter in UTF-8. The plain "txt:Text" filter writes
+// the locale's character set, which loses Vietnamese diacritics.
+const TextFormat = "txt:Text (encoded):UTF8"
+
+// docxFilter is LibreOffice's import filter for .docx. Forcing it matters:
+// without it LibreOffice imports a file it cannot read as a .docx as plain
+// text, and the conversion "succeeds".
+const docxFilter = "MS Word 2007 XML"
+
+func sofficePath() (string, error) {
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", ErrNoLibreOffice
+}
+
+// RequireLibreOffice skips the test when LibreOffice is not installed, or
+// fails it if the environment variable BAOCAO_REQUIRE_LIBREOFFICE ([RequireEnv])
+// is "1". In -short mode it skips too, since every conversion starts a
+// LibreOffice process (a few seconds), again unless the variable is "1".
+func RequireLibreOffice(t testing.TB) {
+	t.Helper()
+	required := os.Getenv(RequireEnv) == "1"
+	if _, err := sofficePath(); err != nil {
+		if required {
+			t.Fatalf("%v, and %s=1 requires it", err, RequireEnv)
+		}
+		t.Skipf("%v (set %s=1 to make this a failure)", err, RequireEnv)
+	}
+	if testing.Short() && !required {
+		t.Skip("LibreOffice tests are slow; skipped in -short mode")
+	}
+}
+
+// LibreOfficeText opens a .docx in LibreOffice (headless) and returns the
+// text LibreOffice exports from it, in UTF-8 with "\n" line ends and no byte
+// order mark.
+//
+// This is what a word processor makes of the file, so it checks more than
+// [WellFormed]: a document that LibreOffice cannot open is an error (not an
+// empty text). The text differs from that of [Text] in ways a test must
+// allow for: each paragraph of a table cell is a line of its own (no tabs
+// between cells); headers, footers and the bodies of footnotes and endnotes
+// are left out; a footnote or endnote reference shows its number or mark.
+// To see headers, footers and notes, convert to PDF with
+// [LibreOfficeConvert].
+//
+// The conversion runs as in ../shared/peers/check_docx.sh: import filter
+// forced to "MS Word 2007 XML", export filter [TextFormat], a throw-away
+// user profile in a temporary directory (so calls may run concurrently and
+// never touch the user's own profile). Cancel ctx or give it a deadline to
+// bound the time; on expiry the LibreOffice processes are killed. It
+// returns an error wrapping [ErrNoLibreOffice] when LibreOffice is not
+// installed.
+func LibreOfficeText(ctx context.Context, docx []byte) (string, error) {
+	out, err := LibreOfficeConvert(ctx, docx, TextFormat)
+	if err != nil {
+		return "", err
+	}
+	out = bytes.TrimPrefix(out, []byte("\xEF\xBB\xBF"))
+	if !utf8.Valid(out) {
+		return "", errors.New("rendertest: LibreOffice text is not valid UTF-8")
+	}
+	s := strings.ReplaceAll(string(out), "\r\n", "\n")
+	return s, nil
+}
+
+// LibreOfficeConvert opens a .docx in LibreOffice (headless) and converts it
+// to format, given as for soffice --convert-to: "pdf", "odt", "html",
+// [TextFormat]… It returns the bytes of the converted file. The conversion
+// runs as described for [LibreOfficeText]; a file LibreOffice cannot open
+// is an error, since soffice itself exits with status 0 then and only
+// leaves no output file.
+func LibreOfficeConvert(ctx context.Context, docx []byte, format string) ([]byte, error) {
+	soffice, err := sofficePath()
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("rendertest: LibreOffice: %w", err)
+	}
+	dir, err := os.MkdirTemp("", "rendertest-lo-")
+	if err != nil {
+		return nil, fmt.Errorf("rendertest: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "doc.docx")
+	if err := os.WriteFile(in, docx, 0o600); err != nil {
+		return nil, fmt.Errorf("rendertest: %w", err)
+	}
+	outDir := filepath.Join(dir, "out")
+	profile := profileURL(filepath.Join(dir, "profile"))
+
+	cmd := exec.CommandContext(ctx, soffice,
+		"-env:UserInstallation="+profile,
+		"--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+		"--infilter="+docxFilter,
+		"--convert-to", format,
+		"--outdir", outDir,
+		in)
+	var log bytes.Buffer
+	cmd.Stdout = &log
+	cmd.Stderr = &log
+	cmd.WaitDelay = 5 * time.Second
+	setProcessGroup(cmd)
+	runErr := cmd.Run()
+	killProcessGroup(cmd)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("rendertest: LibreOffice: %w\n%s", err, log.Bytes())
+	}
+	if runErr != nil {
+		return nil, fmt.Errorf("rendertest: LibreOffice: %w\n%s", runErr, log.Bytes())
+	}
+	entries, err := os.ReadDir(outDir)
+	if err != nil || len(entries) != 1 {
+		return nil, fmt.Errorf("rendertest: LibreOffice could not open or convert the document (no output file)\n%s", log.Bytes())
+	}
+	out, err := os.ReadFile(filepath.Join(outDir, entries[0].Name()))
+	if err != nil {
+		return nil, fmt.Errorf("rendertest: %w", err)
+	}
+	return out, nil
+}
+
+// profileURL turns a directory into the file: URL that
+// -env:UserInstallation expects.
+func profileURL(dir string) string {
+	p := filepath.ToSlash(dir)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // Windows: C:/x → /C:/x
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
+}
