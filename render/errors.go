@@ -1,0 +1,114 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Kinds of error. Every error from Parse, Execute and Check wraps one of these, so callers
+// can test with errors.Is; errors.As with *Error gives the place in the document.
+var (
+	// ErrPackage: the input is not a usable .docx package (not a zip, no
+	// word/document.xml, unsafe or duplicate entry names, limits exceeded).
+	ErrPackage = errors.New("invalid .docx package")
+	// ErrXML: a part is not well-formed XML.
+	ErrXML = errors.New("malformed XML")
+	// ErrUnclosed: a "{{" has no "}}" after it in its paragraph.
+	ErrUnclosed = errors.New("unclosed tag")
+	// ErrSplitParagraph: a tag starts in one paragraph and ends in another.
+	ErrSplitParagraph = errors.New("tag split across paragraphs")
+	// ErrUnbalanced: an if, with or range without its end, an end or else without an
+	// opening tag, or a block whose tags sit at places that cannot be paired.
+	ErrUnbalanced = errors.New("unbalanced block")
+	// ErrSyntax: the action inside a tag is not valid template syntax.
+	ErrSyntax = errors.New("template syntax error")
+	// ErrUnknownFunction: a tag calls a function that was not registered with Funcs.
+	ErrUnknownFunction = errors.New("unknown function")
+	// ErrUnsupported: define, block and template actions have no place in a Word file.
+	ErrUnsupported = errors.New("unsupported action")
+	// ErrMissingKey: the data has no value for a field a tag uses.
+	ErrMissingKey = errors.New("missing key")
+	// ErrExec: executing a tag failed for another reason (a function returned an error,
+	// a value of the wrong type…).
+	ErrExec = errors.New("execution error")
+)
+
+// Location is a place in the template as a clerk finds it in Word: the part, the number
+// of the paragraph within it, and the paragraph's text around the tag.
+type Location struct {
+	Part      string // "word/document.xml", "word/header1.xml", "word/footnotes.xml"…
+	Paragraph int    // 1-based, counting every paragraph of the part in order, table cells included
+	Text      string // the paragraph's text around the tag
+}
+
+func (l Location) String() string {
+	if l.Paragraph == 0 {
+		return l.Part
+	}
+	return fmt.Sprintf("%s, paragraph %d %q", l.Part, l.Paragraph, l.Text)
+}
+
+// Error is one problem at one place in a template.
+type Error struct {
+	Kind error // one of the Err* kinds
+	Location
+	Tag string // the tag as written in Word, if the error is about one
+	Err error  // the underlying cause
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Location.String())
+	if e.Tag != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Tag)
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Kind.Error())
+	if e.Err != nil {
+		b.WriteString(": ")
+		b.WriteString(e.Err.Error())
+	}
+	return b.String()
+}
+
+// Unwrap gives the kind and the cause, so errors.Is works with both.
+func (e *Error) Unwrap() []error {
+	if e.Err == nil {
+		return []error{e.Kind}
+	}
+	return []error{e.Kind, e.Err}
+}
+
+// Errors is every error found at once, in document order.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	if len(es) == 1 {
+		return es[0].Error()
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d errors:", len(es))
+	for _, e := range es {
+		b.WriteString("\n\t")
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns each error, so errors.Is and errors.As look at all of them.
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
+func (es Errors) orNil() error {
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}

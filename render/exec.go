@@ -1,0 +1,94 @@
+package render
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"text/template"
+)
+
+// Execute renders the template with data and writes the whole .docx package to w. Data
+// may be any value text/template accepts: maps with string keys, structs, values with
+// methods. Parts without tags are copied from the template byte for byte.
+//
+// Nothing is written to w unless rendering succeeds: the package is built in memory and
+// written with one call. Execute is safe to call from many goroutines at once; the same
+// template and data always give the same bytes.
+func (t *Template) Execute(w io.Writer, data any) (err error) {
+	if !t.parsed {
+		return fmt.Errorf("render: template %q is not parsed", t.name)
+	}
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= 64<<20 {
+			bufPool.Put(buf)
+		}
+	}()
+	if err := t.build(buf, data); err != nil {
+		return err
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("render: writing %s: %w", t.name, err)
+	}
+	return nil
+}
+
+func (t *Template) build(buf *bytes.Buffer, data any) (err error) {
+	defer func() {
+		// text/template recovers panics in functions; this is for anything else, so
+		// that no panic ever reaches the caller.
+		if r := recover(); r != nil {
+			err = &Error{Kind: ErrExec, Location: Location{Part: t.name}, Err: fmt.Errorf("panic: %v", r)}
+		}
+	}()
+	zw := zip.NewWriter(buf)
+	zw.RegisterCompressor(zip.Deflate, fastDeflate)
+	for _, p := range t.parts {
+		if p.tmpl == nil {
+			if err := copyRaw(zw, p); err != nil {
+				return fmt.Errorf("render: %s: %w", p.hdr.Name, err)
+			}
+			continue
+		}
+		fw, err := createRendered(zw, p)
+		if err != nil {
+			return fmt.Errorf("render: %s: %w", p.hdr.Name, err)
+		}
+		if err := p.tmpl.tmpl.Execute(fw, data); err != nil {
+			return p.tmpl.execError(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	return nil
+}
+
+// execError turns text/template's error, whose position is in the generated source,
+// into one that names the Word paragraph.
+func (pt *partTemplate) execError(err error) error {
+	e := &Error{Kind: ErrExec, Location: Location{Part: pt.comp.part}, Err: err}
+	var ee template.ExecError
+	if !errors.As(err, &ee) {
+		return e
+	}
+	m := execErrorText.FindStringSubmatch(ee.Err.Error())
+	if m == nil {
+		return e
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	msg := m[4]
+	if a := pt.locate(line, col); a != nil {
+		e.Location, e.Tag = a.Location, a.text
+	}
+	if isMissingKey(msg) {
+		e.Kind = ErrMissingKey
+	}
+	e.Err = plainError(msg)
+	return e
+}

@@ -1,0 +1,176 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/big"
+	"reflect"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// Printer turns the value of a print action into text. The text is escaped for XML
+// afterwards, so a Printer returns plain text.
+type Printer func(v any) (string, error)
+
+// DefaultPrinter prints values the Vietnamese way: whole numbers with a dot between
+// thousands ("38.459"), decimals with a decimal comma ("568,1"), values with a String
+// method as they say, nil as nothing. Years are best passed as strings: 2023 prints
+// "2.023".
+func DefaultPrinter(v any) (string, error) {
+	switch x := v.(type) {
+	case nil:
+		return "", nil
+	case string:
+		return x, nil
+	case decimal.Decimal:
+		return VietnameseNumber(x.String()), nil
+	case *decimal.Decimal:
+		if x == nil {
+			return "", nil
+		}
+		return VietnameseNumber(x.String()), nil
+	case json.Number:
+		if _, err := decimal.NewFromString(string(x)); err == nil {
+			return VietnameseNumber(string(x)), nil
+		}
+		return string(x), nil
+	case *big.Int:
+		return VietnameseNumber(x.String()), nil
+	case float64:
+		return formatFloat(x, 64)
+	case float32:
+		return formatFloat(float64(x), 32)
+	case fmt.Stringer:
+		return x.String(), nil
+	case error:
+		return x.Error(), nil
+	case bool:
+		return strconv.FormatBool(x), nil
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return VietnameseNumber(strconv.FormatInt(rv.Int(), 10)), nil
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return VietnameseNumber(strconv.FormatUint(rv.Uint(), 10)), nil
+	case reflect.String:
+		return rv.String(), nil
+	case reflect.Pointer:
+		if rv.IsNil() {
+			return "", nil
+		}
+		return DefaultPrinter(rv.Elem().Interface())
+	}
+	return fmt.Sprint(v), nil
+}
+
+func formatFloat(f float64, bits int) (string, error) {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return "", fmt.Errorf("cannot print %v", f)
+	}
+	return VietnameseNumber(strconv.FormatFloat(f, 'f', -1, bits)), nil
+}
+
+// VietnameseNumber rewrites a plain decimal number ("-1234.5") in the Vietnamese style
+// ("-1.234,5"). Anything that is not such a number comes back unchanged.
+func VietnameseNumber(s string) string {
+	digits := s
+	sign := ""
+	if strings.HasPrefix(digits, "-") {
+		sign, digits = "-", digits[1:]
+	}
+	intPart, frac, hasFrac := strings.Cut(digits, ".")
+	if intPart == "" || !allDigits(intPart) || hasFrac && (frac == "" || !allDigits(frac)) {
+		return s
+	}
+	n := len(intPart)
+	var b strings.Builder
+	b.Grow(len(s) + n/3)
+	b.WriteString(sign)
+	for i := 0; i < n; i++ {
+		if i > 0 && (n-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteByte(intPart[i])
+	}
+	if hasFrac {
+		b.WriteByte(',')
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// escaper writes printed text into the w:t that holds the tag: XML-escaped, a newline as
+// a line break and a tab as a tab (both close the w:t and open a new one in the same
+// run), and characters XML 1.0 forbids dropped.
+type escaper struct {
+	br, tab string
+}
+
+func newEscaper(prefix string) escaper {
+	return escaper{
+		br:  "</" + prefix + ":t><" + prefix + ":br/><" + prefix + `:t xml:space="preserve">`,
+		tab: "</" + prefix + ":t><" + prefix + ":tab/><" + prefix + `:t xml:space="preserve">`,
+	}
+}
+
+func (e escaper) escape(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == '&' || c == '<' || c == '>' || c >= 0x80 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteRune(utf8.RuneError) // invalid UTF-8 reads as U+FFFD, never as raw bytes
+			i++
+			continue
+		}
+		i += size
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '\r':
+			if i < len(s) && s[i] == '\n' {
+				i++
+			}
+			b.WriteString(e.br)
+		case r == '\n':
+			b.WriteString(e.br)
+		case r == '\t':
+			b.WriteString(e.tab)
+		case r < 0x20, r == 0xFFFE, r == 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
+			// not allowed in XML 1.0: dropped
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

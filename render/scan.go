@@ -1,0 +1,232 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// The scanner reads one WordprocessingML part and records what the compiler needs: the
+// byte ranges of paragraphs, runs, text elements and table rows, and the decoded text of
+// every w:t. It does not build a DOM: the part is rewritten by splicing byte ranges, so
+// everything a tag does not touch stays byte for byte as Word wrote it.
+
+const (
+	nsMain   = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	nsStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+)
+
+// textNode is one <w:t> element.
+type textNode struct {
+	tagStart, tagEnd int    // the start tag "<w:t …>"
+	start, end       int    // raw content between start and end tag
+	text             string // decoded content
+	run              int    // index into scan.runs, or -1
+	para             int    // index into scan.paras
+	path             string // element names from the root down to this w:t
+	selfClosing      bool   // <w:t/>
+}
+
+// runNode is one <w:r> element.
+type runNode struct {
+	start, end int
+	other      bool // has content other than w:rPr and w:t (a tab, a break, a drawing…)
+}
+
+// paraNode is one <w:p> element.
+type paraNode struct {
+	start, end int
+	pPr        [2]int // raw range of w:pPr, if any
+	sectPr     bool   // w:pPr holds a w:sectPr: the paragraph ends a section and must stay
+	texts      []int  // indices into scan.texts, in order
+	parent     string // element path of the parent
+	row, cell  int    // enclosing table row and cell, or -1
+	number     int    // 1-based, in document order, for messages
+}
+
+// rowNode is one <w:tr> element.
+type rowNode struct {
+	start, end int
+	parent     string
+}
+
+type scan struct {
+	prefix string // the prefix bound to the WordprocessingML namespace, usually "w"
+	texts  []textNode
+	runs   []runNode
+	paras  []paraNode
+	rows   []rowNode
+	cells  int
+}
+
+type openElem struct {
+	local string
+	full  string
+	idx   int // index of the node this element created, or -1
+	start int
+}
+
+// scanPart walks the part with encoding/xml's RawToken (which keeps byte offsets and does
+// not rewrite prefixes) and checks nesting itself, since RawToken does not.
+func scanPart(raw []byte) (*scan, error) {
+	s := &scan{prefix: "w"}
+	d := xml.NewDecoder(bytes.NewReader(raw))
+	d.Strict = true
+	var stack []openElem
+	var paraStack, runStack, rowStack, cellStack []int
+	var path []string
+	curText := -1
+	var textBuf strings.Builder
+	prefixKnown := false
+	for {
+		before := int(d.InputOffset())
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrXML, err)
+		}
+		after := int(d.InputOffset())
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if !prefixKnown {
+				prefixKnown = true
+				for _, a := range t.Attr {
+					if a.Name.Space == "xmlns" && (a.Value == nsMain || a.Value == nsStrict) {
+						s.prefix = a.Name.Local
+					}
+				}
+			}
+			full := t.Name.Local
+			if t.Name.Space != "" {
+				full = t.Name.Space + ":" + t.Name.Local
+			}
+			local := ""
+			if t.Name.Space == s.prefix {
+				local = t.Name.Local
+			}
+			e := openElem{local: local, full: full, idx: -1, start: before}
+			switch local {
+			case "p":
+				e.idx = len(s.paras)
+				p := paraNode{start: before, parent: strings.Join(path, "/"), row: -1, cell: -1, number: len(s.paras) + 1}
+				if len(rowStack) > 0 {
+					p.row = rowStack[len(rowStack)-1]
+				}
+				if len(cellStack) > 0 {
+					p.cell = cellStack[len(cellStack)-1]
+				}
+				s.paras = append(s.paras, p)
+				paraStack = append(paraStack, e.idx)
+			case "r":
+				e.idx = len(s.runs)
+				s.runs = append(s.runs, runNode{start: before})
+				runStack = append(runStack, e.idx)
+			case "tr":
+				e.idx = len(s.rows)
+				s.rows = append(s.rows, rowNode{start: before, parent: strings.Join(path, "/")})
+				rowStack = append(rowStack, e.idx)
+			case "tc":
+				e.idx = s.cells
+				s.cells++
+				cellStack = append(cellStack, e.idx)
+			case "t":
+				if len(paraStack) > 0 {
+					e.idx = len(s.texts)
+					tn := textNode{tagStart: before, tagEnd: after, start: after, end: after, run: -1,
+						para: paraStack[len(paraStack)-1], path: strings.Join(path, "/") + "/" + full}
+					if len(runStack) > 0 {
+						tn.run = runStack[len(runStack)-1]
+					}
+					s.texts = append(s.texts, tn)
+					curText = e.idx
+					textBuf.Reset()
+				}
+			}
+			// A run's content other than its properties and text makes it worth keeping
+			// even when a tag empties its text.
+			if len(runStack) > 0 && len(stack) > 0 && stack[len(stack)-1].local == "r" && local != "rPr" && local != "t" {
+				s.runs[runStack[len(runStack)-1]].other = true
+			}
+			if local == "sectPr" && len(stack) > 0 && stack[len(stack)-1].local == "pPr" && len(paraStack) > 0 {
+				s.paras[paraStack[len(paraStack)-1]].sectPr = true
+			}
+			stack = append(stack, e)
+			path = append(path, full)
+		case xml.EndElement:
+			full := t.Name.Local
+			if t.Name.Space != "" {
+				full = t.Name.Space + ":" + t.Name.Local
+			}
+			if len(stack) == 0 || stack[len(stack)-1].full != full {
+				want := "nothing"
+				if len(stack) > 0 {
+					want = "</" + stack[len(stack)-1].full + ">"
+				}
+				return nil, fmt.Errorf("%w: at byte %d: </%s> closes %s", ErrXML, before, full, want)
+			}
+			e := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			path = path[:len(path)-1]
+			switch e.local {
+			case "p":
+				s.paras[e.idx].end = after
+				paraStack = paraStack[:len(paraStack)-1]
+			case "pPr":
+				if len(paraStack) > 0 {
+					p := &s.paras[paraStack[len(paraStack)-1]]
+					if p.pPr[1] == 0 {
+						p.pPr = [2]int{e.start, after}
+					}
+				}
+			case "r":
+				s.runs[e.idx].end = after
+				runStack = runStack[:len(runStack)-1]
+			case "tr":
+				s.rows[e.idx].end = after
+				rowStack = rowStack[:len(rowStack)-1]
+			case "tc":
+				cellStack = cellStack[:len(cellStack)-1]
+			case "t":
+				if e.idx >= 0 {
+					tn := &s.texts[e.idx]
+					if after > tn.tagEnd {
+						tn.end = before
+					} else {
+						tn.selfClosing = true
+					}
+					tn.text = textBuf.String()
+					p := &s.paras[tn.para]
+					p.texts = append(p.texts, e.idx)
+					curText = -1
+				}
+			}
+		case xml.CharData:
+			if curText >= 0 {
+				textBuf.Write(t)
+			}
+		}
+	}
+	if len(stack) > 0 {
+		return nil, fmt.Errorf("%w: <%s> is never closed", ErrXML, stack[len(stack)-1].full)
+	}
+	if len(s.paras) == 0 && !prefixKnown {
+		return nil, fmt.Errorf("%w: no root element", ErrXML)
+	}
+	return s, nil
+}
+
+// paraText is the text of paragraph p as Word shows it, and the offset of each of its
+// text nodes within that text.
+func (s *scan) paraText(p int) (string, []int) {
+	var b strings.Builder
+	offs := make([]int, len(s.paras[p].texts))
+	for i, ti := range s.paras[p].texts {
+		offs[i] = b.Len()
+		b.WriteString(s.texts[ti].text)
+	}
+	return b.String(), offs
+}
