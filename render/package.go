@@ -192,4 +192,3 @@ func createRendered(zw *zip.Writer, p *pkgPart) (io.Writer, error) {
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-

@@ -15,7 +15,7 @@ func TestFill(t *testing.T) {
 	}{
 		{"one run", p("Huyện {{.ten}} có {{.so_ho}} hộ"), "Huyện Tây Sơn có 38.459 hộ"},
 		{"split braces", p("Huyện {", "{.ten}", "} năm {{.nam}", "}"), "Huyện Tây Sơn năm 2023"},
-		{"split with bold", p("có {{.so_"+"", "")+"", "có 38.459 hộ"},
+		{"split with bold", p("có {{.so_"+"", "") + "", "có 38.459 hộ"},
 		{"float", p("{{.kinh_phi}} triệu đồng"), "568,1 triệu đồng"},
 		{"proofErr and bookmark", `<w:p><w:r><w:t>{{.t</w:t></w:r><w:proofErr w:type="spellStart"/><w:bookmarkStart w:id="0" w:name="x"/><w:r><w:t>en}}</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>`, "Tây Sơn"},
 		{"smart quotes", p(`{{printf “%s-%s” .ten .nam}}`), "Tây Sơn-2023"},
@@ -76,9 +76,9 @@ func TestEscaping(t *testing.T) {
 
 func TestParagraphLoopAndConditions(t *testing.T) {
 	data := map[string]any{
-		"ds":  []map[string]any{{"ten": "A", "so": 1}, {"ten": "B", "so": 1234}},
+		"ds":   []map[string]any{{"ten": "A", "so": 1}, {"ten": "B", "so": 1234}},
 		"rong": []string{},
-		"co":  true,
+		"co":   true,
 	}
 	body := p("Trước") + p("{{range .ds}}") + p("- {{.ten}}: {{.so}}") + p("{{end}}") +
 		p("{{range .rong}}") + p("không in") + p("{{end}}") +

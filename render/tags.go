@@ -12,15 +12,15 @@ import (
 type tagKind int
 
 const (
-	tagPrint   tagKind = iota // {{.x}}, {{so .x}}, {{$v := .x}}
-	tagIf                     // {{if …}}
-	tagWith                   // {{with …}}
-	tagRange                  // {{range …}}
-	tagElse                   // {{else}}, {{else if …}}, {{else with …}}
-	tagEnd                    // {{end}}
-	tagComment                // {{/* … */}}
-	tagLoopCtl                // {{break}}, {{continue}}
-	tagUnsupported            // {{define}}, {{block}}, {{template}}
+	tagPrint       tagKind = iota // {{.x}}, {{so .x}}, {{$v := .x}}
+	tagIf                         // {{if …}}
+	tagWith                       // {{with …}}
+	tagRange                      // {{range …}}
+	tagElse                       // {{else}}, {{else if …}}, {{else with …}}
+	tagEnd                        // {{end}}
+	tagComment                    // {{/* … */}}
+	tagLoopCtl                    // {{break}}, {{continue}}
+	tagUnsupported                // {{define}}, {{block}}, {{template}}
 )
 
 func (k tagKind) opens() bool   { return k == tagIf || k == tagWith || k == tagRange }
