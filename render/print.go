@@ -129,23 +129,38 @@ func newEscaper(prefix string) escaper {
 }
 
 func (e escaper) escape(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
+	// Fast path: most values are valid UTF-8 with nothing to escape; Vietnamese text is
+	// multi-byte but needs no work.
+	i := 0
+	for ; i < len(s); i++ {
 		c := s[i]
-		if c < 0x20 || c == '&' || c == '<' || c == '>' || c >= 0x80 {
-			clean = false
+		if c < 0x20 || c == '&' || c == '<' || c == '>' || c == 0xEF || c >= 0x80 && !utf8.FullRuneInString(s[i:]) {
 			break
 		}
+		if c >= 0x80 {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			i += size - 1
+		}
 	}
-	if clean {
+	if i == len(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 16)
-	for i := 0; i < len(s); {
+	b.WriteString(s[:i])
+	for i < len(s) {
+		c := s[i]
+		if c >= 0x20 && c < 0x80 && c != '&' && c != '<' && c != '>' {
+			b.WriteByte(c)
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
-			b.WriteRune(utf8.RuneError) // invalid UTF-8 reads as U+FFFD, never as raw bytes
+			b.WriteString(string(utf8.RuneError)) // invalid UTF-8 reads as U+FFFD, never as raw bytes
 			i++
 			continue
 		}
@@ -166,10 +181,10 @@ func (e escaper) escape(s string) string {
 			b.WriteString(e.br)
 		case r == '\t':
 			b.WriteString(e.tab)
-		case r < 0x20, r == 0xFFFE, r == 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
+		case r < 0x20, r == 0xFFFE, r == 0xFFFF:
 			// not allowed in XML 1.0: dropped
 		default:
-			b.WriteRune(r)
+			b.WriteString(s[i-size : i])
 		}
 	}
 	return b.String()

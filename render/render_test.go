@@ -299,3 +299,51 @@ func TestBadPackages(t *testing.T) {
 		t.Errorf("malformed XML: %v", err)
 	}
 }
+
+func TestVariables(t *testing.T) {
+	data := map[string]any{"ds": []string{"a", "b"}, "nam": "2023"}
+	body := p("{{range $i, $p := .ds}}") + p("{{$i}}. {{$p}} {{$.nam}}") + p("{{end}}")
+	got, _ := render(t, body, data)
+	if got != "0. a 2023\n1. b 2023\n" {
+		t.Errorf("got %q", got)
+	}
+	_, err := New("t").Parse(docx(t, p("x")+p("Dùng {{$khong}} ở đây")))
+	var e *Error
+	if !errors.As(err, &e) || !errors.Is(err, ErrSyntax) || e.Paragraph != 2 || !strings.Contains(err.Error(), `undefined variable "$khong"`) {
+		t.Errorf("undefined variable: %v", err)
+	}
+}
+
+func TestUsesAndCheck(t *testing.T) {
+	body := p("{{.a.b}} {{so .c}}") + p("{{range .ds}}") + p("{{.ten}} {{$.a.d}}") + p("{{end}}") +
+		p("{{with .e}}{{.f}}{{end}}")
+	tpl := Must(New("t").Funcs(FuncMap{"so": func(v any) string { return "" }}).Parse(docx(t, body)))
+	var names []string
+	for _, u := range tpl.Uses() {
+		names = append(names, u.Kind.String()+":"+u.Name)
+	}
+	want := "field:.a.b function:so field:.c field:.ds field:.ds[].ten field:.a.d field:.e field:.e.f"
+	if strings.Join(names, " ") != want {
+		t.Errorf("uses:\n got %s\nwant %s", strings.Join(names, " "), want)
+	}
+	if u := tpl.Uses()[4]; len(u.Where) != 1 || u.Where[0].Paragraph != 3 {
+		t.Errorf("where: %+v", u.Where)
+	}
+	data := map[string]any{"a": map[string]any{"b": 1}, "c": 2, "ds": []map[string]any{{"ten": "x"}, {}}, "e": map[string]any{"f": 1}}
+	err := tpl.Check(data)
+	var errs Errors
+	if !errors.As(err, &errs) || len(errs) != 2 {
+		t.Fatalf("check: %v", err)
+	}
+	if !strings.Contains(errs[0].Error(), `.ds[1] has no key "ten"`) || errs[0].Paragraph != 3 {
+		t.Errorf("check 0: %v", errs[0])
+	}
+	if !strings.Contains(errs[1].Error(), `.a has no key "d"`) {
+		t.Errorf("check 1: %v", errs[1])
+	}
+	data["a"].(map[string]any)["d"] = 1
+	data["ds"] = []map[string]any{{"ten": "x"}}
+	if err := tpl.Check(data); err != nil {
+		t.Errorf("check on complete data: %v", err)
+	}
+}

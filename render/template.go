@@ -188,7 +188,17 @@ func (t *Template) compile(p *pkgPart) (*partTemplate, Errors) {
 	if _, err := tm.Parse(comp.src); err != nil {
 		// Every tag parsed alone; what is left is about how they fit together (a break
 		// outside a range, say).
-		return nil, Errors{{Kind: ErrSyntax, Location: Location{Part: name}, Err: cleanParseError(err)}}
+		e := &Error{Kind: ErrSyntax, Location: Location{Part: name}, Err: cleanParseError(err)}
+		if m := undefinedVar.FindStringSubmatch(err.Error()); m != nil {
+			named := regexp.MustCompile(regexp.QuoteMeta(m[1]) + `(?:[^\pL\pN_]|$)`)
+			for _, a := range comp.actions {
+				if named.MatchString(a.inner) {
+					e.Location, e.Tag = a.Location, a.text
+					break
+				}
+			}
+		}
+		return nil, Errors{e}
 	}
 	addPrint(tm.Tree.Root, tm.Tree)
 	pt := &partTemplate{comp: comp, tmpl: tm, lines: lineStarts(comp.src)}
@@ -228,7 +238,13 @@ func checkAction(a *action, funcs template.FuncMap) *Error {
 	default:
 		return nil
 	}
-	_, err := template.New("tag").Funcs(funcs).Parse(src)
+	// Variables come from enclosing tags; declare the ones this tag names so that it can
+	// be parsed alone. A variable declared nowhere is caught when the part is parsed whole.
+	var decl strings.Builder
+	for _, v := range variable.FindAllString(a.inner, -1) {
+		decl.WriteString("{{" + v + " := 0}}")
+	}
+	_, err := template.New("tag").Funcs(funcs).Parse(decl.String() + src)
 	if err == nil {
 		return nil
 	}
@@ -242,6 +258,8 @@ func checkAction(a *action, funcs template.FuncMap) *Error {
 
 var (
 	unknownFunc   = regexp.MustCompile(`function "[^"]*" not defined`)
+	variable      = regexp.MustCompile(`\$[\pL_][\pL\pN_]*`)
+	undefinedVar  = regexp.MustCompile(`undefined variable "(\$[^"]*)"`)
 	parsePrefix   = regexp.MustCompile(`^template: [^:]*:\d+:(\d+:)? ?`)
 	execErrorText = regexp.MustCompile(`(?s)^template: (\S+?):(\d+):(\d+): (?:executing "[^"]*" at <[^>]*>: )?(.*)$`)
 )
