@@ -63,6 +63,9 @@ type compiled struct {
 	src     string
 	prefix  string
 	actions []*action // in source order
+	// fixCells: a paragraph inside a table cell may vanish at execution, and a cell
+	// without a paragraph is invalid in Word; the output needs fixEmptyCells.
+	fixCells bool
 }
 
 // compilePart builds the template source of one part. It returns every error it finds.
@@ -264,7 +267,13 @@ func compilePart(part string, raw []byte, s *scan) (*compiled, Errors) {
 	}
 	writeRaw(&b, raw[pos:])
 	sort.Slice(placed, func(i, j int) bool { return placed[i].srcOff < placed[j].srcOff })
-	return &compiled{part: part, src: b.String(), prefix: s.prefix, actions: placed}, nil
+	fixCells := false
+	for pi := range removedPara {
+		if s.paras[pi].cell >= 0 {
+			fixCells = true
+		}
+	}
+	return &compiled{part: part, src: b.String(), prefix: s.prefix, actions: placed, fixCells: fixCells}, nil
 }
 
 // rawMarker marks a segment whose lit is XML to copy as is.

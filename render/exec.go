@@ -58,8 +58,8 @@ func (t *Template) build(buf *bytes.Buffer, data any) (err error) {
 		if err != nil {
 			return fmt.Errorf("render: %s: %w", p.hdr.Name, err)
 		}
-		if err := p.tmpl.tmpl.Execute(fw, data); err != nil {
-			return p.tmpl.execError(err)
+		if err := p.tmpl.execute(fw, data); err != nil {
+			return err
 		}
 	}
 	if err := zw.Close(); err != nil {
@@ -91,4 +91,59 @@ func (pt *partTemplate) execError(err error) error {
 	}
 	e.Err = plainError(msg)
 	return e
+}
+
+func (pt *partTemplate) execute(w io.Writer, data any) error {
+	if !pt.comp.fixCells {
+		if err := pt.tmpl.Execute(w, data); err != nil {
+			return pt.execError(err)
+		}
+		return nil
+	}
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := pt.tmpl.Execute(buf, data); err != nil {
+		return pt.execError(err)
+	}
+	_, err := w.Write(fixEmptyCells(buf.Bytes(), pt.comp.prefix))
+	return err
+}
+
+// fixEmptyCells gives every table cell left without a paragraph an empty one: Word
+// refuses a w:tc with no w:p, which a loop or condition over a cell's only paragraphs
+// can leave behind.
+func fixEmptyCells(x []byte, prefix string) []byte {
+	openTc, closeTc := []byte("<"+prefix+":tc"), []byte("</"+prefix+":tc>")
+	openP := []byte("<" + prefix + ":p")
+	var out []byte
+	var hasP []bool
+	last := 0
+	for i := 0; i < len(x); i++ {
+		if x[i] != '<' {
+			continue
+		}
+		rest := x[i:]
+		switch {
+		case bytes.HasPrefix(rest, closeTc):
+			if n := len(hasP); n > 0 {
+				if !hasP[n-1] {
+					out = append(out, x[last:i]...)
+					out = append(out, "<"+prefix+":p/>"...)
+					last = i
+				}
+				hasP = hasP[:n-1]
+			}
+		case bytes.HasPrefix(rest, openTc) && len(rest) > len(openTc) && (rest[len(openTc)] == '>' || rest[len(openTc)] == ' '):
+			hasP = append(hasP, false)
+		case bytes.HasPrefix(rest, openP) && len(rest) > len(openP) && (rest[len(openP)] == '>' || rest[len(openP)] == ' ' || rest[len(openP)] == '/'):
+			if n := len(hasP); n > 0 {
+				hasP[n-1] = true
+			}
+		}
+	}
+	if out == nil {
+		return x
+	}
+	return append(out, x[last:]...)
 }

@@ -347,3 +347,12 @@ func TestUsesAndCheck(t *testing.T) {
 		t.Errorf("check on complete data: %v", err)
 	}
 }
+
+func TestEmptyCellKeepsAParagraph(t *testing.T) {
+	body := tbl(tr(p("{{range .ds}}")+p("{{.}}")+p("{{end}}"), p("bên")))
+	_, pkg := render(t, body, map[string]any{"ds": []string{}})
+	doc := part(t, pkg, "word/document.xml")
+	if !strings.Contains(doc, "<w:tc><w:p/></w:tc>") {
+		t.Errorf("empty cell without a paragraph: %s", doc)
+	}
+}
