@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strconv"
 	"text/template"
 )
@@ -146,4 +148,44 @@ func fixEmptyCells(x []byte, prefix string) []byte {
 		return x
 	}
 	return append(out, x[last:]...)
+}
+
+// ExecuteFile renders the template with data into the file at path. The document is
+// written to a temporary file in the same folder and renamed over path only when
+// complete, so a failed render never leaves a half-written file nor loses the file that
+// was there.
+func (t *Template) ExecuteFile(path string, data any) error {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := t.build(buf, data); err != nil {
+		return err
+	}
+	return writeFileAtomic(path, buf.Bytes())
+}
+
+func writeFileAtomic(path string, b []byte) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(b); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	if err = f.Chmod(0o644); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	if err = f.Close(); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	if err = os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	return nil
 }

@@ -3,9 +3,12 @@ package render
 import (
 	"bytes"
 	"errors"
+	"os"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/ansinh-vn/baocao/render/rendertest"
 )
 
 func TestFill(t *testing.T) {
@@ -354,5 +357,30 @@ func TestEmptyCellKeepsAParagraph(t *testing.T) {
 	doc := part(t, pkg, "word/document.xml")
 	if !strings.Contains(doc, "<w:tc><w:p/></w:tc>") {
 		t.Errorf("empty cell without a paragraph: %s", doc)
+	}
+}
+
+func TestExecuteFileKeepsOldFileOnFailure(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/out.docx"
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tpl := Must(New("t").Parse(docx(t, p("{{.a}}"))))
+	if err := tpl.ExecuteFile(path, map[string]any{}); !errors.Is(err, ErrMissingKey) {
+		t.Fatalf("err = %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Errorf("old file replaced by %q", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+	if err := tpl.ExecuteFile(path, map[string]any{"a": "mới"}); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(path)
+	if text, err := rendertest.Text(b); err != nil || strings.TrimSpace(text) != "mới" {
+		t.Errorf("new file: %q, %v", text, err)
 	}
 }
