@@ -381,7 +381,11 @@ func (d *decoder) numberText(n *yaml.Node, path, what, example string) (string, 
 		d.at(n, path, "%s phải là một số, nhưng đây là %s (expected a number)", what, kindName(n))
 		return "", false
 	case quoted(n):
-		d.at(n, path, "%s phải là một số, không đặt trong ngoặc kép: viết %s chứ không viết \"%s\" (a number, not a string)", what, strings.TrimSpace(n.Value), n.Value)
+		if text := strings.TrimSpace(n.Value); reWhole.MatchString(text) || reDecimal.MatchString(text) {
+			d.at(n, path, "%s phải là một số, không đặt trong ngoặc kép: viết %s chứ không viết \"%s\" (a number, not a string)", what, text, n.Value)
+		} else {
+			d.at(n, path, "%s phải là một số, nhưng đây là chuỗi chữ %q; viết ví dụ %s (a number, not a string)", what, n.Value, example)
+		}
 		return "", false
 	}
 	return strings.TrimSpace(n.Value), true
