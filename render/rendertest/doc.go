@@ -11,7 +11,8 @@
 //   - [Runs] lists the runs of a part with their text and formatting, for
 //     tests about where a value landed and which formatting it took.
 //   - [WellFormed] checks that every XML part of the package parses, which is
-//     what Word needs before it opens a file at all.
+//     what Word needs before it opens a file at all, and [CheckTables]
+//     checks the table rules that Word enforces and that loops break easily.
 //   - [LibreOfficeText] and [LibreOfficeConvert] open a document in a real
 //     word processor (LibreOffice, headless) and return what it made of it;
 //     [RequireLibreOffice] skips (or, in CI, fails) a test when LibreOffice is

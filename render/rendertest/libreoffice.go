@@ -70,9 +70,9 @@ func RequireLibreOffice(t testing.TB) {
 // empty text). The text differs from that of [Text] in ways a test must
 // allow for: each paragraph of a table cell is a line of its own (no tabs
 // between cells); headers, footers and the bodies of footnotes and endnotes
-// are left out; a footnote or endnote reference shows its number or mark.
-// To see headers, footers and notes, convert to PDF with
-// [LibreOfficeConvert].
+// are left out; a footnote or endnote reference shows its number or mark;
+// tracked deletions and some field codes show. To see headers, footers and
+// notes, convert to PDF with [LibreOfficeConvert].
 //
 // The conversion runs as in ../shared/peers/check_docx.sh: import filter
 // forced to "MS Word 2007 XML", export filter [TextFormat], a throw-away
@@ -82,16 +82,40 @@ func RequireLibreOffice(t testing.TB) {
 // returns an error wrapping [ErrNoLibreOffice] when LibreOffice is not
 // installed.
 func LibreOfficeText(ctx context.Context, docx []byte) (string, error) {
-	out, err := LibreOfficeConvert(ctx, docx, TextFormat)
+	texts, err := LibreOfficeTexts(ctx, [][]byte{docx})
 	if err != nil {
 		return "", err
 	}
-	out = bytes.TrimPrefix(out, []byte("\xEF\xBB\xBF"))
-	if !utf8.Valid(out) {
-		return "", errors.New("rendertest: LibreOffice text is not valid UTF-8")
+	return texts[0], nil
+}
+
+// LibreOfficeTexts is [LibreOfficeText] for many documents with one start
+// of LibreOffice, which is most of the cost of a conversion (seconds). The
+// texts are in the order of docs. If some documents cannot be converted,
+// their texts are empty and the error names them (by index); the other
+// texts are returned.
+func LibreOfficeTexts(ctx context.Context, docs [][]byte) ([]string, error) {
+	outs, err := LibreOfficeConvertAll(ctx, docs, TextFormat)
+	if outs == nil {
+		return nil, err
 	}
-	s := strings.ReplaceAll(string(out), "\r\n", "\n")
-	return s, nil
+	texts := make([]string, len(outs))
+	var errs []error
+	if err != nil {
+		errs = append(errs, err)
+	}
+	for i, out := range outs {
+		if out == nil {
+			continue
+		}
+		out = bytes.TrimPrefix(out, []byte("\xEF\xBB\xBF"))
+		if !utf8.Valid(out) {
+			errs = append(errs, fmt.Errorf("rendertest: document %d: LibreOffice text is not valid UTF-8", i))
+			continue
+		}
+		texts[i] = strings.ReplaceAll(string(out), "\r\n", "\n")
+	}
+	return texts, errors.Join(errs...)
 }
 
 // LibreOfficeConvert opens a .docx in LibreOffice (headless) and converts it
@@ -101,6 +125,19 @@ func LibreOfficeText(ctx context.Context, docx []byte) (string, error) {
 // is an error, since soffice itself exits with status 0 then and only
 // leaves no output file.
 func LibreOfficeConvert(ctx context.Context, docx []byte, format string) ([]byte, error) {
+	outs, err := LibreOfficeConvertAll(ctx, [][]byte{docx}, format)
+	if err != nil {
+		return nil, err
+	}
+	return outs[0], nil
+}
+
+// LibreOfficeConvertAll is [LibreOfficeConvert] for many documents with one
+// start of LibreOffice. The outputs are in the order of docs. If some
+// documents cannot be converted, their outputs are nil and the error names
+// them (by index); the other outputs are returned. If LibreOffice cannot
+// run at all, or ctx ends, the outputs are nil.
+func LibreOfficeConvertAll(ctx context.Context, docs [][]byte, format string) ([][]byte, error) {
 	soffice, err := sofficePath()
 	if err != nil {
 		return nil, err
@@ -108,25 +145,35 @@ func LibreOfficeConvert(ctx context.Context, docx []byte, format string) ([]byte
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("rendertest: LibreOffice: %w", err)
 	}
+	if len(docs) == 0 {
+		return [][]byte{}, nil
+	}
 	dir, err := os.MkdirTemp("", "rendertest-lo-")
 	if err != nil {
 		return nil, fmt.Errorf("rendertest: %w", err)
 	}
 	defer os.RemoveAll(dir)
-	in := filepath.Join(dir, "doc.docx")
-	if err := os.WriteFile(in, docx, 0o600); err != nil {
+	inDir := filepath.Join(dir, "in")
+	outDir := filepath.Join(dir, "out")
+	if err := os.Mkdir(inDir, 0o700); err != nil {
 		return nil, fmt.Errorf("rendertest: %w", err)
 	}
-	outDir := filepath.Join(dir, "out")
-	profile := profileURL(filepath.Join(dir, "profile"))
-
-	cmd := exec.CommandContext(ctx, soffice,
-		"-env:UserInstallation="+profile,
+	args := []string{
+		"-env:UserInstallation=" + profileURL(filepath.Join(dir, "profile")),
 		"--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
-		"--infilter="+docxFilter,
+		"--infilter=" + docxFilter,
 		"--convert-to", format,
 		"--outdir", outDir,
-		in)
+	}
+	for i, d := range docs {
+		in := filepath.Join(inDir, fmt.Sprintf("doc%d.docx", i))
+		if err := os.WriteFile(in, d, 0o600); err != nil {
+			return nil, fmt.Errorf("rendertest: %w", err)
+		}
+		args = append(args, in)
+	}
+
+	cmd := exec.CommandContext(ctx, soffice, args...)
 	var log bytes.Buffer
 	cmd.Stdout = &log
 	cmd.Stderr = &log
@@ -140,15 +187,23 @@ func LibreOfficeConvert(ctx context.Context, docx []byte, format string) ([]byte
 	if runErr != nil {
 		return nil, fmt.Errorf("rendertest: LibreOffice: %w\n%s", runErr, log.Bytes())
 	}
-	entries, err := os.ReadDir(outDir)
-	if err != nil || len(entries) != 1 {
-		return nil, fmt.Errorf("rendertest: LibreOffice could not open or convert the document (no output file)\n%s", log.Bytes())
+	// Output names: doc<i>.<extension of the format>.
+	ext, _, _ := strings.Cut(format, ":")
+	outs := make([][]byte, len(docs))
+	var failed []string
+	for i := range docs {
+		out, err := os.ReadFile(filepath.Join(outDir, fmt.Sprintf("doc%d.%s", i, ext)))
+		if err != nil {
+			failed = append(failed, fmt.Sprint(i))
+			continue
+		}
+		outs[i] = out
 	}
-	out, err := os.ReadFile(filepath.Join(outDir, entries[0].Name()))
-	if err != nil {
-		return nil, fmt.Errorf("rendertest: %w", err)
+	if failed != nil {
+		return outs, fmt.Errorf("rendertest: LibreOffice could not open or convert document(s) %s (no output file)\n%s",
+			strings.Join(failed, ", "), log.Bytes())
 	}
-	return out, nil
+	return outs, nil
 }
 
 // profileURL turns a directory into the file: URL that

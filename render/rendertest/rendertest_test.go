@@ -292,6 +292,37 @@ func TestWellFormedOffset(t *testing.T) {
 	}
 }
 
+func TestCheckTables(t *testing.T) {
+	if err := CheckTables(makeDocx(t, goodParts())); err != nil {
+		t.Fatalf("good package: %v", err)
+	}
+	doc := func(body string) string {
+		return `<w:document ` + wNS + `><w:body>` + body + `<w:p/></w:body></w:document>`
+	}
+	cell := `<w:tc><w:tcPr/><w:p/></w:tc>`
+	for _, tc := range []struct{ name, part, body, msg string }{
+		{"table without rows", "word/document.xml", doc(`<w:tbl><w:tblPr/><w:tblGrid/></w:tbl>`), "no row"},
+		{"row without cells", "word/document.xml", doc(`<w:tbl><w:tr>` + cell + `</w:tr><w:tr><w:trPr/></w:tr></w:tbl>`), "no cell"},
+		{"cell without paragraph", "word/document.xml", doc(`<w:tbl><w:tr>` + cell + `<w:tc><w:tcPr><w:tcW w:w="1"/></w:tcPr></w:tc></w:tr></w:tbl>`), "no paragraph"},
+		{"cell with only a bookmark", "word/document.xml", doc(`<w:tbl><w:tr><w:tc><w:bookmarkStart w:id="1"/></w:tc></w:tr></w:tbl>`), "no paragraph"},
+		{"cell ending with a table", "word/document.xml", doc(`<w:tbl><w:tr><w:tc><w:p/><w:tbl><w:tr>` + cell + `</w:tr></w:tbl></w:tc></w:tr></w:tbl>`), "ends with a table"},
+		{"in a header", "word/header1.xml", `<w:hdr ` + wNS + `><w:tbl><w:tr><w:tc/></w:tr></w:tbl><w:p/></w:hdr>`, "no paragraph"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := CheckTables(makeDocx(t, replacePart(goodParts(), tc.part, tc.body)))
+			if err == nil || !strings.Contains(err.Error(), tc.part) || !strings.Contains(err.Error(), tc.msg) {
+				t.Errorf("err = %v, want one naming %s and %q", err, tc.part, tc.msg)
+			}
+		})
+	}
+	// Rows in a content control and a cell whose paragraph is followed by a
+	// bookmark end are fine.
+	ok := doc(`<w:tbl><w:sdt><w:sdtContent><w:tr><w:tc><w:p/><w:bookmarkEnd w:id="1"/></w:tc></w:tr></w:sdtContent></w:sdt></w:tbl>`)
+	if err := CheckTables(makeDocx(t, replacePart(goodParts(), "word/document.xml", ok))); err != nil {
+		t.Errorf("rows in a content control: %v", err)
+	}
+}
+
 func TestLibreOfficeText(t *testing.T) {
 	RequireLibreOffice(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
@@ -325,6 +356,23 @@ func TestLibreOfficeRejectsBrokenFile(t *testing.T) {
 	defer cancel()
 	if s, err := LibreOfficeText(ctx, []byte("this is not a .docx")); err == nil {
 		t.Errorf("LibreOfficeText of a text file: no error, text %q", s)
+	}
+}
+
+func TestLibreOfficeTextsBatch(t *testing.T) {
+	RequireLibreOffice(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	para := func(s string) []byte {
+		return makeDocx(t, replacePart(goodParts(), "word/document.xml",
+			`<w:document `+wNS+`><w:body><w:p><w:r><w:t>`+s+`</w:t></w:r></w:p></w:body></w:document>`))
+	}
+	texts, err := LibreOfficeTexts(ctx, [][]byte{para("một"), []byte("not a docx"), para("ba")})
+	if err == nil || !strings.Contains(err.Error(), "document(s) 1 ") {
+		t.Errorf("err = %v, want one naming document 1", err)
+	}
+	if want := []string{"một\n", "", "ba\n"}; !reflect.DeepEqual(texts, want) {
+		t.Errorf("texts = %q, want %q", texts, want)
 	}
 }
 
