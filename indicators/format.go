@@ -42,10 +42,23 @@ func FormatPercent(d decimal.Decimal, places int32) string {
 // from 0 to 9 takes a leading zero ("01", "08"); anything else prints like
 // FormatNumber with trimmed decimals ("10", "1.855", "6,5").
 func Pad2(d decimal.Decimal) string {
-	if d.Sign() >= 0 && d.IsInteger() && d.LessThan(ten) {
-		return "0" + strconv.Itoa(int(d.IntPart()))
+	if n, ok := digit(d); ok {
+		return string([]byte{'0', '0' + byte(n)})
 	}
 	return FormatNumber(d, -1)
+}
+
+// digit returns d as a whole number from 0 to 9, if it is one.
+func digit(d decimal.Decimal) (int, bool) {
+	if d.IsZero() {
+		return 0, true
+	}
+	// A nonzero coefficient times 10^2 or more is at least 100; checking the
+	// exponent first keeps IsInteger and the comparison cheap.
+	if d.Sign() < 0 || d.Exponent() > 1 || d.Exponent() < -40 || !d.IsInteger() || !d.LessThan(ten) {
+		return 0, false
+	}
+	return int(d.IntPart()), true
 }
 
 var ten = decimal.NewFromInt(10)

@@ -2,6 +2,7 @@ package indicators
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -117,7 +118,7 @@ func TestPad2(t *testing.T) {
 	}{
 		{dec("0"), "00"}, {dec("1"), "01"}, {dec("8"), "08"}, {dec("9"), "09"},
 		{dec("9.0"), "09"}, {dec("10"), "10"}, {dec("1855"), "1.855"},
-		{dec("6.5"), "6,5"}, {dec("-1"), "-1"},
+		{dec("6.5"), "6,5"}, {dec("-1"), "-1"}, {dec("0.00"), "00"}, {decimal.New(5, -50), "0," + strings.Repeat("0", 49) + "5"}, {decimal.New(1, 2), "100"}, {decimal.New(0, 5), "00"},
 	}
 	for _, tt := range tests {
 		if got := Pad2(tt.in); got != tt.want {

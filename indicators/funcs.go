@@ -248,7 +248,7 @@ func so2(x any) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if d.Sign() >= 0 && d.IsInteger() && d.LessThan(ten) {
+	if _, ok := digit(d); ok {
 		return Pad2(d), nil
 	}
 	return so(x)

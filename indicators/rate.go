@@ -221,19 +221,33 @@ func (r Rate) Agrees() bool {
 // String formats what r prints with its sign: "4,82%", "1,5‰"; "" for an
 // invalid rate.
 func (r Rate) String() string {
-	if !r.IsValid() {
-		return ""
-	}
-	return formatDecimal(r.Value(), r.displayPlaces(), r.symbol())
+	return r.format(r.symbol())
 }
 
 // Number formats what r prints without the sign: "4,82"; "" for an invalid
 // rate.
 func (r Rate) Number() string {
-	if !r.IsValid() {
+	return r.format("")
+}
+
+func (r Rate) format(suffix string) string {
+	switch {
+	case !r.IsValid():
 		return ""
+	case !r.IsReported():
+		// Computed: format the rounded integer quotient directly when it
+		// fits, sparing the decimal in between.
+		e := int64(r.num.Exponent()) - int64(r.den.Exponent()) + int64(r.places)
+		if q, _, ok := quoRoundSmall(r.num, r.den, uint64(r.Factor()), e, r.rounding); ok {
+			var buf [24]byte
+			u := uint64(q)
+			if q < 0 {
+				u = -u
+			}
+			return assemble(q < 0, strconv.AppendUint(buf[:0], u, 10), int(r.places), 0, suffix)
+		}
 	}
-	return FormatNumber(r.Value(), r.displayPlaces())
+	return formatDecimal(r.Value(), r.displayPlaces(), suffix)
 }
 
 func (r Rate) displayPlaces() int32 {

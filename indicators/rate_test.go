@@ -242,6 +242,11 @@ func TestQuoRoundMatchesRat(t *testing.T) {
 		if !got.Equal(want) || exact != wantExact {
 			t.Fatalf("quoRound(%s, %s, %d, %v) = %s (exact %v), want %s (exact %v)", num, den, places, mode, got, exact, want, wantExact)
 		}
+		r, _ := NewRate(num, den)
+		r = r.WithPlaces(places).WithRounding(mode)
+		if s, w := r.String(), FormatPercent(want, places); s != w {
+			t.Fatalf("NewRate(%s, %s) at %d places %v prints %q, want %q", num, den, places, mode, s, w)
+		}
 	}
 }
 

@@ -17,9 +17,9 @@ type WordsOptions struct {
 	Ngan bool // "ngàn" instead of "nghìn": 1.000 "một ngàn"
 }
 
-// MaxWords is the largest magnitude Words reads: 999.999.999.999.999 (999
+// maxWords is the largest magnitude Words reads: 999.999.999.999.999 (999
 // nghìn tỷ, just under a million billion).
-var MaxWords = decimal.New(999_999_999_999_999, 0)
+var maxWords = decimal.New(999_999_999_999_999, 0)
 
 // maxWordsFraction is the most decimals Words reads (after trailing zeros are
 // dropped).
@@ -46,8 +46,9 @@ var digitWords = [10]string{"không", "một", "hai", "ba", "bốn", "năm", "s�
 // mươi ba phẩy ba mươi tám", 0,05 "không phẩy không năm". This is the common
 // reading of amounts; at most 15 decimals are read.
 //
-// A negative number starts with "âm". Magnitudes above MaxWords, or with more
-// than 15 decimals, are errors wrapping ErrRange.
+// A negative number starts with "âm". Magnitudes above 999.999.999.999.999
+// (999 nghìn tỷ), or with more than 15 decimals, are errors wrapping
+// ErrRange.
 func Words(d decimal.Decimal, opt WordsOptions) (string, error) {
 	if d.IsZero() {
 		return "không", nil
@@ -58,8 +59,8 @@ func Words(d decimal.Decimal, opt WordsOptions) (string, error) {
 			return "", fmt.Errorf("%w: %s has %d decimals (at most %d are read)", ErrRange, wordsShow(d), -d.Exponent(), maxWordsFraction)
 		}
 	}
-	if d.Exponent() > 15 || d.Abs().GreaterThan(MaxWords) {
-		return "", fmt.Errorf("%w: %s is above %s (999 nghìn tỷ)", ErrRange, wordsShow(d), FormatNumber(MaxWords, -1))
+	if d.Exponent() > 15 || d.Abs().GreaterThan(maxWords) {
+		return "", fmt.Errorf("%w: %s is above %s (999 nghìn tỷ)", ErrRange, wordsShow(d), FormatNumber(maxWords, -1))
 	}
 	s := d.Abs().String() // plain digits, trailing decimal zeros trimmed
 	intPart, frac, _ := strings.Cut(s, ".")
