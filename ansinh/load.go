@@ -447,13 +447,15 @@ func (d *decoder) number(n *yaml.Node, path, what, example string) (decimal.Deci
 			return v, true
 		}
 		d.at(n, path, "%q không đọc được thành số (not a number)", text)
+	case reComThousands.MatchString(text):
+		whole := strings.ReplaceAll(text, ",", "")
+		dec := decimal.RequireFromString(strings.Replace(text, ",", ".", 1)).String()
+		d.at(n, path, "%s %q không rõ nghĩa: nếu dấu phẩy phân cách hàng nghìn thì viết liền không dấu: %s; nếu là dấu thập phân thì viết %s (ambiguous: write %s, or %s with a decimal point)",
+			what, text, whole, dec, whole, dec)
 	case reVNDecimal.MatchString(text):
-		fixed := strings.ReplaceAll(strings.ReplaceAll(text, ".", ""), ",", ".")
+		fixed := decimal.RequireFromString(strings.ReplaceAll(strings.ReplaceAll(text, ".", ""), ",", ".")).String()
 		d.at(n, path, "%s viết %q theo kiểu Việt Nam; trong tệp YAML dùng dấu chấm thập phân và không phân cách hàng nghìn: %s (write %s)",
 			what, text, fixed, fixed)
-	case reComThousands.MatchString(text):
-		fixed := strings.ReplaceAll(text, ",", "")
-		d.at(n, path, "%s %q có dấu phẩy; viết liền không dấu: %s (write %s)", what, text, fixed, fixed)
 	case reNegative.MatchString(text):
 		d.at(n, path, "%s %s là số âm; không được âm (must not be negative)", what, text)
 	case strings.HasSuffix(text, "%"):

@@ -447,3 +447,57 @@ func TestLoadAliasesAndParagraphs(t *testing.T) {
 		t.Errorf("alias not followed: %+v", r.Poverty.EthnicMinority)
 	}
 }
+
+// More error cases, on the small block-style period file.
+func TestLoadErrorsSmall(t *testing.T) {
+	b, err := os.ReadFile("testdata/xa-binh-tan-2024-q2.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	small := string(b)
+	cases := []struct {
+		old, new, path string
+		want           string
+	}{
+		{"  mung_tho: {tron_100: 0, tron_90: 6}", "  mung_tho:", "bao_tro_xa_hoi.mung_tho", "mục trống; cần có các khóa: tron_100, tron_90"},
+		{"  ten: Bình Tân", "  ten: {a: 1}", "don_vi.ten", "phải là một chuỗi chữ"},
+		{"  ten: Bình Tân", `  ten: ""`, "don_vi.ten", "tên đơn vị không được để trống"},
+		{"{bao_cao: 7.2}", "{}", "bao_hiem.bhxh.ty_le_luc_luong_lao_dong", "cần ít nhất tỷ lệ báo cáo (bao_cao) hoặc cơ sở tính (co_so)"},
+		{"{xay_moi: 2, sua_chua: 1}", "{xay_moi: 2, xay_moi: 1}", "tin_dung.chuong_trinh[1].thanh_phan.xay_moi", `khóa "xay_moi" bị lặp`},
+		{"{xay_moi: 2, sua_chua: 1}", "[2, 1]", "tin_dung.chuong_trinh[1].thanh_phan", "phải là một nhóm tên: số lượng"},
+		{"      so_tien: 300000", "      so_tien: 300,000", "tin_dung.chuong_trinh[0].so_tien", "viết liền không dấu: 300000; nếu là dấu thập phân thì viết 300 "},
+		{"      so_tien: 300000", "      so_tien: 300,50", "tin_dung.chuong_trinh[0].so_tien", "dùng dấu chấm thập phân và không phân cách hàng nghìn: 300.5 "},
+		{"      so_tien: 300000", "      so_tien: .5", "tin_dung.chuong_trinh[0].so_tien", `".5" không phải là số`},
+		{"      so_tien: 300000", `      so_tien: "ba trăm"`, "tin_dung.chuong_trinh[0].so_tien", `đây là chuỗi chữ "ba trăm"`},
+		{"      so_tien: 300000", "      so_tien: [300000]", "tin_dung.chuong_trinh[0].so_tien", "số tiền phải là một số, nhưng đây là một danh sách"},
+		{"    so_nguoi: 4470", "    so_nguoi: 4,470", "bao_hiem.bhyt.so_nguoi", "viết liền không dấu: 4470"},
+		{"    so_nguoi: 4470", "    so_nguoi: 1e3", "bao_hiem.bhyt.so_nguoi", `"1e3" không phải là số`},
+		{"    so_nguoi: 4470", "    so_nguoi: 12,5", "bao_hiem.bhyt.so_nguoi", "12,5 không phải là số nguyên"},
+		{"    so_nguoi: 4470", "    so_nguoi: 99999999999999999999", "bao_hiem.bhyt.so_nguoi", "quá lớn"},
+		{"    ngay_uoc_tinh: 2024-06-30", "    ngay_uoc_tinh:", "bao_hiem.bhyt.ngay_uoc_tinh", "thiếu ngày"},
+		{"    ngay_uoc_tinh: 2024-06-30", "    ngay_uoc_tinh: [1]", "bao_hiem.bhyt.ngay_uoc_tinh", "ngày phải ghi dạng 2023-02-08"},
+		{"  nha_o: []", "  nha_o: [{ma: x, so_ho: 1, so_tien: 1, ghi_chu: y}]", "bao_tro_xa_hoi.nha_o[0].ghi_chu", `khóa "ghi_chu" không có trong mẫu`},
+		{"  nha_o: []", "  nha_o: []\n  <<: {x: 1}", "bao_tro_xa_hoi.<<", `khóa "<<" không có trong mẫu`},
+		{"  nha_o: []", "  nha_o: []\n  ? [a]\n  : 1", "bao_tro_xa_hoi", "khóa phải là một tên"},
+		{"don_vi_tien: nghìn đồng", "don_vi_tien: nghìn đồng\nchi_dao: {ket: [{a: 1}]}", "chi_dao.ket[0]", "mỗi đoạn văn phải là một chuỗi chữ"},
+		{"don_vi_tien: nghìn đồng", "don_vi_tien: nghìn đồng\ncan_cu: {a: {loai: x, so: y}, a: {loai: x, so: z}}", "can_cu.a", `khóa "a" bị lặp`},
+		{"don_vi_tien: nghìn đồng", "don_vi_tien: nghìn đồng\ncan_cu: [1]", "can_cu", "phải là một nhóm khóa: văn bản"},
+		{"don_vi_tien: nghìn đồng", "don_vi_tien: nghìn đồng\nnhiem_vu: {chi_tieu_o_muc: 1001}", "nhiem_vu.chi_tieu_o_muc", "số mục 1001 nằm ngoài khoảng 0–1000"},
+	}
+	for _, c := range cases {
+		src := mutate(t, small, c.old, c.new)
+		es := loadErrs(t, src)
+		found := false
+		for _, e := range es {
+			if e.Path == c.path && strings.Contains(e.Msg, c.want) {
+				found = true
+				if e.Line == 0 {
+					t.Errorf("%s: no line: %v", c.new, e)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no error at %s containing %q; got:\n%v", c.new, c.path, c.want, es)
+		}
+	}
+}
