@@ -74,8 +74,8 @@ func (w *useWalker) add(kind UseKind, name string, pos parse.Pos) {
 	}
 	u := &w.uses[i]
 	for _, l := range u.Where {
-		if l == loc {
-			return
+		if l.Part == loc.Part && l.Paragraph == loc.Paragraph {
+			return // one place per paragraph
 		}
 	}
 	u.Where = append(u.Where, loc)
