@@ -14,9 +14,10 @@
 //     what Word needs before it opens a file at all, and [CheckTables]
 //     checks the table rules that Word enforces and that loops break easily.
 //   - [LibreOfficeText] and [LibreOfficeConvert] open a document in a real
-//     word processor (LibreOffice, headless) and return what it made of it;
-//     [RequireLibreOffice] skips (or, in CI, fails) a test when LibreOffice is
-//     not installed.
+//     word processor (LibreOffice, headless) and return what it made of it
+//     ([LibreOfficeTexts] and [LibreOfficeConvertAll] do many documents with
+//     one start of LibreOffice); [RequireLibreOffice] skips (or, in CI,
+//     fails) a test when LibreOffice is not installed.
 //
 // The text model of [Text] is documented there; it is deliberately simple and
 // stable, so that expected texts can be written by hand.
