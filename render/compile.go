@@ -63,13 +63,13 @@ type compiled struct {
 	src     string
 	prefix  string
 	actions []*action // in source order
-	// fixCells: a paragraph inside a table cell may vanish at execution, and a cell
-	// without a paragraph is invalid in Word; the output needs fixEmptyCells.
-	fixCells bool
+	// fixTables: a loop or condition may leave a table cell without a paragraph or a
+	// table without a row, which Word refuses; the output needs fixTables.
+	fixTables bool
 }
 
 // compilePart builds the template source of one part. It returns every error it finds.
-func compilePart(part string, raw []byte, s *scan) (*compiled, Errors) {
+func compilePart(part string, raw []byte, s *scan) (*compiled, []*action, Errors) {
 	var errs Errors
 	var acts []*action
 	byPara := map[int][]*action{}
@@ -188,7 +188,7 @@ func compilePart(part string, raw []byte, s *scan) (*compiled, Errors) {
 		}
 	}
 	if len(errs) > 0 {
-		return nil, errs
+		return nil, acts, errs
 	}
 
 	// Edits.
@@ -267,13 +267,18 @@ func compilePart(part string, raw []byte, s *scan) (*compiled, Errors) {
 	}
 	writeRaw(&b, raw[pos:])
 	sort.Slice(placed, func(i, j int) bool { return placed[i].srcOff < placed[j].srcOff })
-	fixCells := false
+	fixTables := false
 	for pi := range removedPara {
 		if s.paras[pi].cell >= 0 {
-			fixCells = true
+			fixTables = true
 		}
 	}
-	return &compiled{part: part, src: b.String(), prefix: s.prefix, actions: placed, fixCells: fixCells}, nil
+	for _, a := range acts {
+		if a.anchor == anchorRow {
+			fixTables = true
+		}
+	}
+	return &compiled{part: part, src: b.String(), prefix: s.prefix, actions: placed, fixTables: fixTables}, acts, nil
 }
 
 // rawMarker marks a segment whose lit is XML to copy as is.

@@ -96,7 +96,7 @@ func (pt *partTemplate) execError(err error) error {
 }
 
 func (pt *partTemplate) execute(w io.Writer, data any) error {
-	if !pt.comp.fixCells {
+	if !pt.comp.fixTables {
 		if err := pt.tmpl.Execute(w, data); err != nil {
 			return pt.execError(err)
 		}
@@ -108,18 +108,31 @@ func (pt *partTemplate) execute(w io.Writer, data any) error {
 	if err := pt.tmpl.Execute(buf, data); err != nil {
 		return pt.execError(err)
 	}
-	_, err := w.Write(fixEmptyCells(buf.Bytes(), pt.comp.prefix))
+	_, err := w.Write(fixTables(buf.Bytes(), pt.comp.prefix))
 	return err
 }
 
-// fixEmptyCells gives every table cell left without a paragraph an empty one: Word
-// refuses a w:tc with no w:p, which a loop or condition over a cell's only paragraphs
-// can leave behind.
-func fixEmptyCells(x []byte, prefix string) []byte {
-	openTc, closeTc := []byte("<"+prefix+":tc"), []byte("</"+prefix+":tc>")
-	openP := []byte("<" + prefix + ":p")
-	var out []byte
-	var hasP []bool
+// fixTables repairs what loops and conditions can leave of a table: a cell without a
+// paragraph gets an empty one, and a table without rows is removed. Word refuses both.
+func fixTables(x []byte, prefix string) []byte {
+	tag := func(name string) []byte { return []byte("<" + prefix + ":" + name) }
+	openTbl, closeTbl := tag("tbl"), []byte("</"+prefix+":tbl>")
+	openTr, openTc, openP := tag("tr"), tag("tc"), tag("p")
+	closeTc := []byte("</" + prefix + ":tc>")
+	isOpen := func(rest, name []byte) bool {
+		if !bytes.HasPrefix(rest, name) || len(rest) == len(name) {
+			return false
+		}
+		c := rest[len(name)]
+		return c == '>' || c == ' ' || c == '/'
+	}
+	type tbl struct {
+		start  int // offset in out
+		hasRow bool
+	}
+	out := make([]byte, 0, len(x))
+	var tbls []tbl
+	var cells []bool // has a paragraph
 	last := 0
 	for i := 0; i < len(x); i++ {
 		if x[i] != '<' {
@@ -127,25 +140,39 @@ func fixEmptyCells(x []byte, prefix string) []byte {
 		}
 		rest := x[i:]
 		switch {
+		case isOpen(rest, openTbl):
+			out = append(out, x[last:i]...)
+			last = i
+			tbls = append(tbls, tbl{start: len(out)})
+		case bytes.HasPrefix(rest, closeTbl):
+			if n := len(tbls); n > 0 {
+				t := tbls[n-1]
+				tbls = tbls[:n-1]
+				if !t.hasRow {
+					out = out[:t.start]
+					last = i + len(closeTbl)
+				}
+			}
+		case isOpen(rest, openTr):
+			if n := len(tbls); n > 0 {
+				tbls[n-1].hasRow = true
+			}
+		case isOpen(rest, openTc):
+			cells = append(cells, false)
 		case bytes.HasPrefix(rest, closeTc):
-			if n := len(hasP); n > 0 {
-				if !hasP[n-1] {
+			if n := len(cells); n > 0 {
+				if !cells[n-1] {
 					out = append(out, x[last:i]...)
 					out = append(out, "<"+prefix+":p/>"...)
 					last = i
 				}
-				hasP = hasP[:n-1]
+				cells = cells[:n-1]
 			}
-		case bytes.HasPrefix(rest, openTc) && len(rest) > len(openTc) && (rest[len(openTc)] == '>' || rest[len(openTc)] == ' '):
-			hasP = append(hasP, false)
-		case bytes.HasPrefix(rest, openP) && len(rest) > len(openP) && (rest[len(openP)] == '>' || rest[len(openP)] == ' ' || rest[len(openP)] == '/'):
-			if n := len(hasP); n > 0 {
-				hasP[n-1] = true
+		case isOpen(rest, openP):
+			if n := len(cells); n > 0 {
+				cells[n-1] = true
 			}
 		}
-	}
-	if out == nil {
-		return x
 	}
 	return append(out, x[last:]...)
 }

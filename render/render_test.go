@@ -256,9 +256,11 @@ func TestParseErrorsAllAtOnce(t *testing.T) {
 	}
 	wants := []want{
 		{ErrUnclosed, 1, "Một {{.a"},
-		{ErrSplitParagraph, 9, "Năm {{.e"},
+		{ErrUnknownFunction, 2, "Hai {{khongco .b}}"},
+		{ErrSyntax, 3, "Ba {{.c )}}"},
 		{ErrUnbalanced, 7, "{{end}}"},
 		{ErrUnsupported, 8, `{{define "x"}}`},
+		{ErrSplitParagraph, 9, "Năm {{.e"},
 		{ErrUnbalanced, 11, "{{range .f}}"},
 	}
 	if len(errs) != len(wants) {
@@ -270,7 +272,7 @@ func TestParseErrorsAllAtOnce(t *testing.T) {
 			t.Errorf("error %d: got %v (para %d, text %q), want %v in paragraph %d %q", i, e, e.Paragraph, e.Text, w.kind, w.para, w.text)
 		}
 	}
-	// Syntax and unknown functions come from checking each tag, once the structure is sound.
+	// Syntax errors and unknown functions come from checking each tag alone.
 	body = p("Hai {{khongco .b}}") + p("Ba {{.c )}}") + p("Bốn {{if}}x{{end}}")
 	_, err = New("t").Parse(docx(t, body))
 	if !errors.As(err, &errs) || len(errs) != 3 {
@@ -382,5 +384,33 @@ func TestExecuteFileKeepsOldFileOnFailure(t *testing.T) {
 	b, _ := os.ReadFile(path)
 	if text, err := rendertest.Text(b); err != nil || strings.TrimSpace(text) != "mới" {
 		t.Errorf("new file: %q, %v", text, err)
+	}
+}
+
+func TestEmptyTableRemoved(t *testing.T) {
+	body := p("Trước") + tbl(tr(p("{{range .ds}}{{.}}"), p("{{end}}"))) + p("Sau")
+	got, pkg := render(t, body, map[string]any{"ds": []string{}})
+	if got != "Trước\nSau\n" {
+		t.Errorf("got %q", got)
+	}
+	if doc := part(t, pkg, "word/document.xml"); strings.Contains(doc, "<w:tbl>") {
+		t.Errorf("empty table left: %s", doc)
+	}
+	got, _ = render(t, body, map[string]any{"ds": []string{"a"}})
+	if got != "Trước\na\t\nSau\n" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestStructureAndTagErrorsTogether(t *testing.T) {
+	_, err := New("t").Parse(docx(t, p("{{.a")+p("{{nope}}")+p("{{if .x}}")))
+	var errs Errors
+	if !errors.As(err, &errs) || len(errs) != 3 {
+		t.Fatalf("got %v", err)
+	}
+	for i, kind := range []error{ErrUnclosed, ErrUnknownFunction, ErrUnbalanced} {
+		if !errors.Is(errs[i], kind) || errs[i].Paragraph != i+1 {
+			t.Errorf("error %d: %v", i, errs[i])
+		}
 	}
 }

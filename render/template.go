@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"text/template"
 	"text/template/parse"
@@ -166,17 +167,17 @@ func (t *Template) compile(p *pkgPart) (*partTemplate, Errors) {
 	if err != nil {
 		return nil, Errors{{Kind: ErrXML, Location: Location{Part: name}, Err: err}}
 	}
-	comp, errs := compilePart(name, p.xml, sc)
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	funcs := t.templateFuncs(comp.prefix)
-	for _, a := range comp.actions {
+	comp, acts, errs := compilePart(name, p.xml, sc)
+	// Each tag is also checked alone, whatever the structure's errors: a clerk gets every
+	// error of the template in one go.
+	funcs := t.templateFuncs(sc.prefix)
+	for _, a := range acts {
 		if e := checkAction(a, funcs); e != nil {
 			errs = append(errs, e)
 		}
 	}
 	if len(errs) > 0 {
+		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Paragraph < errs[j].Paragraph })
 		return nil, errs
 	}
 	tm := template.New(name).Funcs(funcs)
@@ -234,7 +235,11 @@ func checkAction(a *action, funcs template.FuncMap) *Error {
 	case tagIf, tagWith, tagRange:
 		src = "{{" + a.inner + "}}{{end}}"
 	case tagElse:
-		src = "{{" + a.block.open.word + " 0}}{{" + a.inner + "}}{{end}}"
+		open := "if"
+		if a.block != nil {
+			open = a.block.open.word
+		}
+		src = "{{" + open + " 0}}{{" + a.inner + "}}{{end}}"
 	default:
 		return nil
 	}
