@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
 	"strconv"
 	"text/template"
 )
@@ -49,6 +51,9 @@ func (t *Template) build(buf *bytes.Buffer, data any) (err error) {
 	}()
 	zw := zip.NewWriter(buf)
 	zw.RegisterCompressor(zip.Deflate, fastDeflate)
+	if t.images {
+		return t.buildWithImages(zw, data)
+	}
 	for _, p := range t.parts {
 		if p.tmpl == nil {
 			if err := copyRaw(zw, p); err != nil {
@@ -96,8 +101,13 @@ func (pt *partTemplate) execError(err error) error {
 }
 
 func (pt *partTemplate) execute(w io.Writer, data any) error {
+	return pt.executeWith(pt.tmpl, w, data)
+}
+
+// executeWith runs tm, the part's template or a clone of it with per-execution functions.
+func (pt *partTemplate) executeWith(tm *template.Template, w io.Writer, data any) error {
 	if !pt.comp.fixTables {
-		if err := pt.tmpl.Execute(w, data); err != nil {
+		if err := tm.Execute(w, data); err != nil {
 			return pt.execError(err)
 		}
 		return nil
@@ -105,10 +115,98 @@ func (pt *partTemplate) execute(w io.Writer, data any) error {
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer bufPool.Put(buf)
-	if err := pt.tmpl.Execute(buf, data); err != nil {
+	if err := tm.Execute(buf, data); err != nil {
 		return pt.execError(err)
 	}
 	_, err := w.Write(fixTables(buf.Bytes(), pt.comp.prefix))
+	return err
+}
+
+// buildWithImages renders a template that places pictures. The pictures are known only
+// once the parts are executed, and the content types and relationships they extend may
+// come first in the package, so the parts are executed into memory before anything is
+// written.
+func (t *Template) buildWithImages(zw *zip.Writer, data any) error {
+	st := newImageState()
+	out := map[*pkgPart][]byte{}
+	for _, p := range t.parts {
+		if p.tmpl == nil {
+			continue
+		}
+		tm, err := p.tmpl.tmpl.Clone()
+		if err != nil {
+			return fmt.Errorf("render: %s: %w", p.hdr.Name, err)
+		}
+		tm.Funcs(template.FuncMap{imageFunc: st.fn(p.hdr.Name, p.tmpl.comp.prefix)})
+		var b bytes.Buffer
+		if err := p.tmpl.executeWith(tm, &b, data); err != nil {
+			return err
+		}
+		out[p] = b.Bytes()
+	}
+	hasRels := map[string]bool{}
+	for _, p := range t.parts {
+		name := p.hdr.Name
+		var body []byte
+		switch {
+		case out[p] != nil:
+			body = out[p]
+		case name == "[Content_Types].xml" && len(st.media) > 0:
+			body = st.addContentTypes(p.meta)
+		case strings.HasSuffix(name, ".rels") && len(st.order[partOfRels(name)]) > 0:
+			hasRels[name] = true
+			body = st.addRels(p.meta, partOfRels(name))
+		default:
+			if err := copyRaw(zw, p); err != nil {
+				return fmt.Errorf("render: %s: %w", name, err)
+			}
+			continue
+		}
+		w, err := createRendered(zw, p)
+		if err != nil {
+			return fmt.Errorf("render: %s: %w", name, err)
+		}
+		if _, err := w.Write(body); err != nil {
+			return fmt.Errorf("render: %s: %w", name, err)
+		}
+	}
+	// Parts that had no relationships part get one.
+	for _, p := range t.parts {
+		if rn := relsName(p.hdr.Name); len(st.order[p.hdr.Name]) > 0 && !hasRels[rn] {
+			if err := writeNew(zw, rn, st.addRels(nil, p.hdr.Name)); err != nil {
+				return err
+			}
+		}
+	}
+	for _, m := range st.media {
+		h := zip.FileHeader{Name: m.name, Method: zip.Store} // PNG and JPEG are compressed already
+		w, err := zw.CreateHeader(&h)
+		if err != nil {
+			return fmt.Errorf("render: %s: %w", m.name, err)
+		}
+		if _, err := w.Write(m.data); err != nil {
+			return fmt.Errorf("render: %s: %w", m.name, err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	return nil
+}
+
+// partOfRels is the part a relationships part belongs to: word/_rels/document.xml.rels →
+// word/document.xml.
+func partOfRels(rels string) string {
+	dir, file := path.Split(rels)
+	return strings.TrimSuffix(dir, "_rels/") + strings.TrimSuffix(file, ".rels")
+}
+
+func writeNew(zw *zip.Writer, name string, body []byte) error {
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
+	if err != nil {
+		return fmt.Errorf("render: %s: %w", name, err)
+	}
+	_, err = w.Write(body)
 	return err
 }
 

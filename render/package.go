@@ -46,6 +46,7 @@ type pkgPart struct {
 	hdr  zip.FileHeader
 	raw  []byte // the entry as stored (compressed): copied byte for byte when untouched
 	xml  []byte // decompressed, for the parts that may hold tags
+	meta []byte // decompressed content types or relationships, which pictures extend
 	tmpl *partTemplate
 }
 
@@ -115,6 +116,10 @@ func readPackage(r io.ReaderAt, size int64, lim Limits) ([]*pkgPart, error) {
 			p.xml = []byte(body)
 		case templated.MatchString(f.Name):
 			if p.xml, err = readEntry(f); err != nil {
+				return nil, err
+			}
+		case f.Name == "[Content_Types].xml" || strings.HasSuffix(f.Name, ".rels"):
+			if p.meta, err = readEntry(f); err != nil {
 				return nil, err
 			}
 		}

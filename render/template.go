@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -33,6 +34,7 @@ type Template struct {
 	limits      Limits
 	parts       []*pkgPart
 	parsed      bool
+	images      bool // some tag calls the built-in image function
 }
 
 // partTemplate is one part compiled to text/template.
@@ -158,6 +160,13 @@ func (t *Template) Parse(docx []byte) (*Template, error) {
 	}
 	t.parts = parts
 	t.parsed = true
+	if _, own := t.funcs[imageFunc]; !own {
+		for _, u := range t.Uses() {
+			if u.Kind == UseFunc && u.Name == imageFunc {
+				t.images = true
+			}
+		}
+	}
 	return t, nil
 }
 
@@ -213,9 +222,18 @@ func (t *Template) templateFuncs(prefix string) template.FuncMap {
 	for k, v := range t.funcs {
 		fm[k] = v
 	}
+	if _, own := fm[imageFunc]; !own {
+		// Replaced by a function bound to each execution's pictures (see build).
+		fm[imageFunc] = func(v any, width ...any) (rawXML, error) {
+			return "", errors.New("image: no execution")
+		}
+	}
 	esc := newEscaper(prefix)
 	printer := t.printer
 	fm[printFunc] = func(v any) (string, error) {
+		if x, ok := v.(rawXML); ok {
+			return string(x), nil
+		}
 		s, err := printer(v)
 		if err != nil {
 			return "", err

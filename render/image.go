@@ -1,0 +1,231 @@
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/jpeg" // DecodeConfig for JPEG pictures
+	_ "image/png"  // DecodeConfig for PNG pictures
+	"math"
+	"math/big"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Imager is a value that draws itself as a PNG or JPEG picture, such as a chart. The
+// image function calls Image only when a tag prints the value, so data can hold charts
+// that a template may or may not use.
+type Imager interface {
+	Image() ([]byte, error)
+}
+
+// imageFunc is the name of the template function that places a picture.
+const imageFunc = "image"
+
+// rawXML is markup the printer writes as is. Only the image function makes it; nothing
+// from the data can.
+type rawXML string
+
+// cmEMU is the number of English Metric Units in a centimetre, DrawingML's unit.
+const cmEMU = 360000
+
+// DefaultImageWidth is the width, in centimetres, of a picture placed without one: the
+// text width of an A4 page with Nghị định 30/2020 margins.
+const DefaultImageWidth = 16
+
+// imageState collects, during one Execute, the pictures placed by image tags: the media
+// parts to add, and the relationships each part needs to reach them.
+type imageState struct {
+	prefix string
+	media  []mediaPart
+	byHash map[[32]byte]int
+	rels   map[string]map[int]string // part name → media index → relationship id
+	order  map[string][]int          // part name → media indices in the order first used
+	docPr  int
+}
+
+type mediaPart struct {
+	name string
+	ext  string
+	data []byte
+}
+
+func newImageState() *imageState {
+	return &imageState{byHash: map[[32]byte]int{}, rels: map[string]map[int]string{}, order: map[string][]int{}}
+}
+
+// fn returns the image function for one part: {{image .x}} or {{image .x 12.5}} places
+// the picture .x (PNG or JPEG bytes, or an Imager) at the tag, the given number of
+// centimetres wide (DefaultImageWidth if omitted), its height from its aspect ratio.
+func (st *imageState) fn(part, prefix string) func(v any, width ...any) (rawXML, error) {
+	return func(v any, width ...any) (rawXML, error) {
+		data, err := imageBytes(v)
+		if err != nil {
+			return "", err
+		}
+		cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+		if err != nil {
+			return "", fmt.Errorf("image: not a PNG or JPEG picture: %v", err)
+		}
+		if cfg.Width <= 0 || cfg.Height <= 0 {
+			return "", errors.New("image: the picture has no size")
+		}
+		cm := decimal.NewFromInt(DefaultImageWidth)
+		if len(width) > 1 {
+			return "", errors.New("image: takes a picture and at most a width in centimetres")
+		}
+		if len(width) == 1 {
+			if cm, err = toDecimal(width[0]); err != nil {
+				return "", fmt.Errorf("image: width: %v", err)
+			}
+			if !cm.IsPositive() || cm.GreaterThan(decimal.NewFromInt(100)) {
+				return "", fmt.Errorf("image: width %s cm is not between 0 and 100", cm)
+			}
+		}
+		cx := cm.Mul(decimal.NewFromInt(cmEMU)).Round(0).IntPart()
+		cy := cx * int64(cfg.Height) / int64(cfg.Width)
+
+		sum := sha256.Sum256(data)
+		mi, ok := st.byHash[sum]
+		if !ok {
+			mi = len(st.media)
+			ext := "png"
+			if format == "jpeg" {
+				ext = "jpeg"
+			}
+			st.media = append(st.media, mediaPart{name: fmt.Sprintf("word/media/baocao-image%d.%s", mi+1, ext), ext: ext, data: data})
+			st.byHash[sum] = mi
+		}
+		if st.rels[part] == nil {
+			st.rels[part] = map[int]string{}
+		}
+		rid, ok := st.rels[part][mi]
+		if !ok {
+			rid = fmt.Sprintf("rIdBaocaoImage%d", mi+1)
+			st.rels[part][mi] = rid
+			st.order[part] = append(st.order[part], mi)
+		}
+		st.docPr++
+		return rawXML(drawingXML(prefix, rid, 90000+st.docPr, cx, cy)), nil
+	}
+}
+
+func imageBytes(v any) ([]byte, error) {
+	switch x := v.(type) {
+	case nil:
+		return nil, errors.New("image: no picture (the value is empty)")
+	case []byte:
+		if len(x) == 0 {
+			return nil, errors.New("image: no picture (the value is empty)")
+		}
+		return x, nil
+	case Imager:
+		b, err := x.Image()
+		if err != nil {
+			return nil, fmt.Errorf("image: %w", err)
+		}
+		if len(b) == 0 {
+			return nil, errors.New("image: the picture is empty")
+		}
+		return b, nil
+	}
+	return nil, fmt.Errorf("image: a %T is not a picture: give PNG or JPEG bytes or a value with an Image method", v)
+}
+
+func toDecimal(v any) (decimal.Decimal, error) {
+	switch x := v.(type) {
+	case decimal.Decimal:
+		return x, nil
+	case string:
+		return decimal.NewFromString(strings.Replace(x, ",", ".", 1))
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return decimal.Decimal{}, fmt.Errorf("%v is not a number", x)
+		}
+		return decimal.NewFromFloat(x), nil
+	case *big.Int:
+		return decimal.NewFromBigInt(x, 0), nil
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return decimal.NewFromInt(rv.Int()), nil
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return decimal.NewFromString(strconv.FormatUint(rv.Uint(), 10))
+	}
+	return decimal.Decimal{}, fmt.Errorf("a %T is not a number", v)
+}
+
+// drawingXML is an inline picture. It closes the w:t the tag stands in and opens a new
+// one after it, inside the same run, and declares the DrawingML namespaces where it uses
+// them so that it does not depend on the part's root element.
+func drawingXML(prefix, rid string, id int, cx, cy int64) string {
+	size := fmt.Sprintf(`cx="%d" cy="%d"`, cx, cy)
+	ids := strconv.Itoa(id)
+	return `</` + prefix + `:t><` + prefix + `:drawing>` +
+		`<wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" distT="0" distB="0" distL="0" distR="0">` +
+		`<wp:extent ` + size + `/><wp:docPr id="` + ids + `" name="Hình ` + ids + `"/>` +
+		`<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">` +
+		`<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">` +
+		`<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">` +
+		`<pic:nvPicPr><pic:cNvPr id="` + ids + `" name="Hình ` + ids + `"/><pic:cNvPicPr/></pic:nvPicPr>` +
+		`<pic:blipFill><a:blip xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:embed="` + rid + `"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+		`<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext ` + size + `/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>` +
+		`</pic:pic></a:graphicData></a:graphic></wp:inline></` + prefix + `:drawing><` + prefix + `:t xml:space="preserve">`
+}
+
+// relsName is the relationships part of a part: word/document.xml →
+// word/_rels/document.xml.rels.
+func relsName(part string) string {
+	i := strings.LastIndexByte(part, '/')
+	return part[:i+1] + "_rels/" + part[i+1:] + ".rels"
+}
+
+const relsNS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+// addRels appends the picture relationships of a part to its relationships XML (nil
+// when the part had none).
+func (st *imageState) addRels(rels []byte, part string) []byte {
+	var b strings.Builder
+	for _, mi := range st.order[part] {
+		target := strings.TrimPrefix(st.media[mi].name, part[:strings.LastIndexByte(part, '/')+1])
+		fmt.Fprintf(&b, `<Relationship Id="%s" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="%s"/>`, st.rels[part][mi], target)
+	}
+	if rels == nil {
+		return []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" + `<Relationships xmlns="` + relsNS + `">` + b.String() + `</Relationships>`)
+	}
+	return insertBefore(rels, "</Relationships>", b.String())
+}
+
+// addContentTypes declares the picture formats used, unless the package already does.
+func (st *imageState) addContentTypes(ct []byte) []byte {
+	var b strings.Builder
+	seen := map[string]bool{}
+	for _, m := range st.media {
+		if seen[m.ext] || bytes.Contains(bytes.ToLower(ct), []byte(`extension="`+m.ext+`"`)) {
+			continue
+		}
+		seen[m.ext] = true
+		fmt.Fprintf(&b, `<Default Extension="%s" ContentType="image/%s"/>`, m.ext, m.ext)
+	}
+	if b.Len() == 0 {
+		return ct
+	}
+	return insertBefore(ct, "</Types>", b.String())
+}
+
+func insertBefore(x []byte, end, add string) []byte {
+	i := bytes.LastIndex(x, []byte(end))
+	if i < 0 {
+		return x
+	}
+	out := make([]byte, 0, len(x)+len(add))
+	out = append(out, x[:i]...)
+	out = append(out, add...)
+	return append(out, x[i:]...)
+}
