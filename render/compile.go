@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The compiler turns one scanned part into text/template source. Text outside tags stays
@@ -297,14 +298,21 @@ func nodeEdits(s *scan, raw []byte, pi int, text string, offs []int, tags []*act
 		empt bool
 	}
 	var rws []rewrite
+	first := 0 // tags are in order: those ending before this node are done
 	for k, ti := range p.texts {
 		tn := &s.texts[ti]
 		from, to := offs[k], offs[k]+len(tn.text)
 		var segs []seg
 		touched := false
 		pos := from
-		for _, a := range tags {
-			if a.end <= from || a.start >= to {
+		for first < len(tags) && tags[first].end <= from {
+			first++
+		}
+		for _, a := range tags[first:] {
+			if a.start >= to {
+				break
+			}
+			if a.end <= from {
 				continue
 			}
 			touched = true
@@ -369,8 +377,10 @@ func nodeEdits(s *scan, raw []byte, pi int, text string, offs []int, tags []*act
 // nodeAt returns the text node of paragraph pi holding byte off of its text.
 func nodeAt(s *scan, pi int, offs []int, off int) int {
 	p := &s.paras[pi]
-	for k := len(offs) - 1; k >= 0; k-- {
-		if offs[k] <= off && off < offs[k]+len(s.texts[p.texts[k]].text) {
+	// The last node starting at or before off that is not empty.
+	k := sort.Search(len(offs), func(k int) bool { return offs[k] > off }) - 1
+	for ; k >= 0; k-- {
+		if off < offs[k]+len(s.texts[p.texts[k]].text) {
 			return p.texts[k]
 		}
 	}
@@ -378,7 +388,7 @@ func nodeAt(s *scan, pi int, offs []int, off int) int {
 }
 
 // anchorPath is the element path where an action's output lands.
-func anchorPath(s *scan, a *action) string {
+func anchorPath(s *scan, a *action) int {
 	switch a.anchor {
 	case anchorParagraph:
 		return s.paras[a.para].parent
@@ -454,13 +464,30 @@ func writeLit(b *strings.Builder, s string) {
 func around(text string, start, end int) string {
 	const ctx = 40
 	before, after := text[:start], text[end:]
-	if r := []rune(before); len(r) > ctx {
-		before = "…" + string(r[len(r)-ctx:])
+	// Look at no more bytes than ctx runes can take, so long paragraphs cost nothing.
+	if len(before) > ctx*utf8.UTFMax {
+		before = before[len(before)-ctx*utf8.UTFMax:]
 	}
-	if r := []rune(after); len(r) > ctx {
-		after = string(r[:ctx]) + "…"
+	if r := []rune(before); len(r) > ctx || len(before) < start {
+		if len(r) > ctx {
+			r = r[len(r)-ctx:]
+		}
+		before = "…" + string(r)
 	}
-	return before + text[start:end] + after
+	if len(after) > ctx*utf8.UTFMax {
+		after = after[:ctx*utf8.UTFMax]
+	}
+	if r := []rune(after); len(r) > ctx || len(after) < len(text)-end {
+		if len(r) > ctx {
+			r = r[:ctx]
+		}
+		after = strings.ToValidUTF8(string(r), "") + "…"
+	}
+	tag := text[start:end]
+	if r := []rune(tag); len(r) > 2*ctx {
+		tag = string(r[:ctx]) + "…" + string(r[len(r)-ctx:])
+	}
+	return strings.ToValidUTF8(before, "") + tag + after
 }
 
 func clip(s string, n int) string {

@@ -25,7 +25,7 @@ type textNode struct {
 	text             string // decoded content
 	run              int    // index into scan.runs, or -1
 	para             int    // index into scan.paras
-	path             string // element names from the root down to this w:t
+	path             int    // element path from the root down to this w:t (see scan.pathID)
 	selfClosing      bool   // <w:t/>
 }
 
@@ -41,15 +41,15 @@ type paraNode struct {
 	pPr        [2]int // raw range of w:pPr, if any
 	sectPr     bool   // w:pPr holds a w:sectPr: the paragraph ends a section and must stay
 	texts      []int  // indices into scan.texts, in order
-	parent     string // element path of the parent
-	row, cell  int    // enclosing table row and cell, or -1
+	parent     int // element path of the parent
+	row, cell  int // enclosing table row and cell, or -1
 	number     int    // 1-based, in document order, for messages
 }
 
 // rowNode is one <w:tr> element.
 type rowNode struct {
 	start, end int
-	parent     string
+	parent     int
 }
 
 type scan struct {
@@ -59,6 +59,24 @@ type scan struct {
 	paras  []paraNode
 	rows   []rowNode
 	cells  int
+	// Element paths (the names from the root down) are interned: two places are at the
+	// same depth of the same kind of structure exactly when their ids are equal.
+	paths map[pathKey]int
+}
+
+type pathKey struct {
+	parent int
+	name   string
+}
+
+func (s *scan) pathID(parent int, name string) int {
+	k := pathKey{parent, name}
+	id, ok := s.paths[k]
+	if !ok {
+		id = len(s.paths) + 1
+		s.paths[k] = id
+	}
+	return id
 }
 
 type openElem struct {
@@ -71,12 +89,12 @@ type openElem struct {
 // scanPart walks the part with encoding/xml's RawToken (which keeps byte offsets and does
 // not rewrite prefixes) and checks nesting itself, since RawToken does not.
 func scanPart(raw []byte) (*scan, error) {
-	s := &scan{prefix: "w"}
+	s := &scan{prefix: "w", paths: map[pathKey]int{}}
 	d := xml.NewDecoder(bytes.NewReader(raw))
 	d.Strict = true
 	var stack []openElem
 	var paraStack, runStack, rowStack, cellStack []int
-	var path []string
+	path := []int{0} // path ids; 0 is the document itself
 	curText := -1
 	var textBuf strings.Builder
 	prefixKnown := false
@@ -112,7 +130,7 @@ func scanPart(raw []byte) (*scan, error) {
 			switch local {
 			case "p":
 				e.idx = len(s.paras)
-				p := paraNode{start: before, parent: strings.Join(path, "/"), row: -1, cell: -1, number: len(s.paras) + 1}
+				p := paraNode{start: before, parent: path[len(path)-1], row: -1, cell: -1, number: len(s.paras) + 1}
 				if len(rowStack) > 0 {
 					p.row = rowStack[len(rowStack)-1]
 				}
@@ -127,7 +145,7 @@ func scanPart(raw []byte) (*scan, error) {
 				runStack = append(runStack, e.idx)
 			case "tr":
 				e.idx = len(s.rows)
-				s.rows = append(s.rows, rowNode{start: before, parent: strings.Join(path, "/")})
+				s.rows = append(s.rows, rowNode{start: before, parent: path[len(path)-1]})
 				rowStack = append(rowStack, e.idx)
 			case "tc":
 				e.idx = s.cells
@@ -137,7 +155,7 @@ func scanPart(raw []byte) (*scan, error) {
 				if len(paraStack) > 0 {
 					e.idx = len(s.texts)
 					tn := textNode{tagStart: before, tagEnd: after, start: after, end: after, run: -1,
-						para: paraStack[len(paraStack)-1], path: strings.Join(path, "/") + "/" + full}
+						para: paraStack[len(paraStack)-1], path: s.pathID(path[len(path)-1], full)}
 					if len(runStack) > 0 {
 						tn.run = runStack[len(runStack)-1]
 					}
@@ -155,7 +173,7 @@ func scanPart(raw []byte) (*scan, error) {
 				s.paras[paraStack[len(paraStack)-1]].sectPr = true
 			}
 			stack = append(stack, e)
-			path = append(path, full)
+			path = append(path, s.pathID(path[len(path)-1], full))
 		case xml.EndElement:
 			full := t.Name.Local
 			if t.Name.Space != "" {

@@ -41,7 +41,7 @@ type Use struct {
 // appearance, so a system can check its data before rendering (see Check) and a template
 // author can see what a template needs.
 func (t *Template) Uses() []Use {
-	w := &useWalker{index: map[string]int{}}
+	w := &useWalker{index: map[string]int{}, where: map[whereKey]bool{}}
 	for _, p := range t.parts {
 		if p.tmpl == nil {
 			continue
@@ -58,6 +58,13 @@ type useWalker struct {
 	vars  map[string]string
 	uses  []Use
 	index map[string]int
+	where map[whereKey]bool
+}
+
+type whereKey struct {
+	use       int
+	part      string
+	paragraph int
 }
 
 func (w *useWalker) add(kind UseKind, name string, pos parse.Pos) {
@@ -72,13 +79,12 @@ func (w *useWalker) add(kind UseKind, name string, pos parse.Pos) {
 		w.index[key] = i
 		w.uses = append(w.uses, Use{Kind: kind, Name: name})
 	}
-	u := &w.uses[i]
-	for _, l := range u.Where {
-		if l.Part == loc.Part && l.Paragraph == loc.Paragraph {
-			return // one place per paragraph
-		}
+	k := whereKey{i, loc.Part, loc.Paragraph}
+	if w.where[k] {
+		return // one place per paragraph
 	}
-	u.Where = append(u.Where, loc)
+	w.where[k] = true
+	w.uses[i].Where = append(w.uses[i].Where, loc)
 }
 
 func (w *useWalker) walk(n parse.Node, dot string) {
