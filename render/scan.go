@@ -41,8 +41,8 @@ type paraNode struct {
 	pPr        [2]int // raw range of w:pPr, if any
 	sectPr     bool   // w:pPr holds a w:sectPr: the paragraph ends a section and must stay
 	texts      []int  // indices into scan.texts, in order
-	parent     int // element path of the parent
-	row, cell  int // enclosing table row and cell, or -1
+	parent     int    // element path of the parent
+	row, cell  int    // enclosing table row and cell, or -1
 	number     int    // 1-based, in document order, for messages
 }
 
