@@ -5,19 +5,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
+
+	"github.com/ansinh-vn/baocao/render/office"
 )
 
 // ErrNoLibreOffice is returned by [LibreOfficeText] and [LibreOfficeConvert]
-// when neither soffice nor libreoffice is on PATH.
-var ErrNoLibreOffice = errors.New("rendertest: LibreOffice (soffice) is not on PATH")
+// when neither soffice nor libreoffice is on PATH. It is [office.ErrNotInstalled].
+var ErrNoLibreOffice = office.ErrNotInstalled
 
 // RequireEnv is the environment variable that turns a missing LibreOffice
 // from a skipped test into a failed one in [RequireLibreOffice]. CI sets it
@@ -29,20 +27,6 @@ const RequireEnv = "BAOCAO_REQUIRE_LIBREOFFICE"
 // the locale's character set, which loses Vietnamese diacritics.
 const TextFormat = "txt:Text (encoded):UTF8"
 
-// docxFilter is LibreOffice's import filter for .docx. Forcing it matters:
-// without it LibreOffice imports a file it cannot read as a .docx as plain
-// text, and the conversion "succeeds".
-const docxFilter = "MS Word 2007 XML"
-
-func sofficePath() (string, error) {
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", ErrNoLibreOffice
-}
-
 // RequireLibreOffice skips the test when LibreOffice is not installed, or
 // fails it if the environment variable BAOCAO_REQUIRE_LIBREOFFICE ([RequireEnv])
 // is "1". In -short mode it skips too, since every conversion starts a
@@ -50,7 +34,7 @@ func sofficePath() (string, error) {
 func RequireLibreOffice(t testing.TB) {
 	t.Helper()
 	required := os.Getenv(RequireEnv) == "1"
-	if _, err := sofficePath(); err != nil {
+	if _, err := office.Path(); err != nil {
 		if required {
 			t.Fatalf("%v, and %s=1 requires it", err, RequireEnv)
 		}
@@ -74,13 +58,14 @@ func RequireLibreOffice(t testing.TB) {
 // tracked deletions and some field codes show. To see headers, footers and
 // notes, convert to PDF with [LibreOfficeConvert].
 //
-// The conversion runs as in ../shared/peers/check_docx.sh: import filter
-// forced to "MS Word 2007 XML", export filter [TextFormat], a throw-away
-// user profile in a temporary directory (so calls may run concurrently and
-// never touch the user's own profile). Cancel ctx or give it a deadline to
-// bound the time; on expiry the LibreOffice processes are killed. It
-// returns an error wrapping [ErrNoLibreOffice] when LibreOffice is not
-// installed.
+// The conversion runs as in ../shared/peers/check_docx.sh, through
+// [office.Convert]: import filter forced to "MS Word 2007 XML", export
+// filter [TextFormat], a throw-away user profile in a temporary directory
+// (so calls may run concurrently and never touch the user's own profile).
+// Cancel ctx or give it a deadline to bound the time (without one,
+// [office.DefaultTimeout] applies); on expiry the LibreOffice processes are
+// killed. It returns an error wrapping [ErrNoLibreOffice] when LibreOffice
+// is not installed.
 func LibreOfficeText(ctx context.Context, docx []byte) (string, error) {
 	texts, err := LibreOfficeTexts(ctx, [][]byte{docx})
 	if err != nil {
@@ -137,81 +122,9 @@ func LibreOfficeConvert(ctx context.Context, docx []byte, format string) ([]byte
 // documents cannot be converted, their outputs are nil and the error names
 // them (by index); the other outputs are returned. If LibreOffice cannot
 // run at all, or ctx ends, the outputs are nil.
+//
+// It is [office.ConvertAll]: the conversion logic lives in package
+// render/office, which programs use to make PDFs.
 func LibreOfficeConvertAll(ctx context.Context, docs [][]byte, format string) ([][]byte, error) {
-	soffice, err := sofficePath()
-	if err != nil {
-		return nil, err
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("rendertest: LibreOffice: %w", err)
-	}
-	if len(docs) == 0 {
-		return [][]byte{}, nil
-	}
-	dir, err := os.MkdirTemp("", "rendertest-lo-")
-	if err != nil {
-		return nil, fmt.Errorf("rendertest: %w", err)
-	}
-	defer os.RemoveAll(dir)
-	inDir := filepath.Join(dir, "in")
-	outDir := filepath.Join(dir, "out")
-	if err := os.Mkdir(inDir, 0o700); err != nil {
-		return nil, fmt.Errorf("rendertest: %w", err)
-	}
-	args := []string{
-		"-env:UserInstallation=" + profileURL(filepath.Join(dir, "profile")),
-		"--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
-		"--infilter=" + docxFilter,
-		"--convert-to", format,
-		"--outdir", outDir,
-	}
-	for i, d := range docs {
-		in := filepath.Join(inDir, fmt.Sprintf("doc%d.docx", i))
-		if err := os.WriteFile(in, d, 0o600); err != nil {
-			return nil, fmt.Errorf("rendertest: %w", err)
-		}
-		args = append(args, in)
-	}
-
-	cmd := exec.CommandContext(ctx, soffice, args...)
-	var log bytes.Buffer
-	cmd.Stdout = &log
-	cmd.Stderr = &log
-	cmd.WaitDelay = 5 * time.Second
-	setProcessGroup(cmd)
-	runErr := cmd.Run()
-	killProcessGroup(cmd)
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("rendertest: LibreOffice: %w\n%s", err, log.Bytes())
-	}
-	if runErr != nil {
-		return nil, fmt.Errorf("rendertest: LibreOffice: %w\n%s", runErr, log.Bytes())
-	}
-	// Output names: doc<i>.<extension of the format>.
-	ext, _, _ := strings.Cut(format, ":")
-	outs := make([][]byte, len(docs))
-	var failed []string
-	for i := range docs {
-		out, err := os.ReadFile(filepath.Join(outDir, fmt.Sprintf("doc%d.%s", i, ext)))
-		if err != nil {
-			failed = append(failed, fmt.Sprint(i))
-			continue
-		}
-		outs[i] = out
-	}
-	if failed != nil {
-		return outs, fmt.Errorf("rendertest: LibreOffice could not open or convert document(s) %s (no output file)\n%s",
-			strings.Join(failed, ", "), log.Bytes())
-	}
-	return outs, nil
-}
-
-// profileURL turns a directory into the file: URL that
-// -env:UserInstallation expects.
-func profileURL(dir string) string {
-	p := filepath.ToSlash(dir)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p // Windows: C:/x → /C:/x
-	}
-	return (&url.URL{Scheme: "file", Path: p}).String()
+	return office.ConvertAll(ctx, docs, format)
 }
