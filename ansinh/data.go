@@ -8,9 +8,13 @@ import (
 
 // Funcs returns the template functions for report templates: a fresh map each call,
 // usable as a text/template FuncMap. They are the functions of package indicators
-// (so, so2, phantram, ngay, ngaydai, chu, tanggiam, hoa, stt); ansinh adds none, so a
-// template written for this package runs with indicators.Funcs alone.
-func Funcs() map[string]any { return indicators.Funcs() }
+// (so, so2, phantram, ngay, ngaydai, chu, tanggiam, hoa, stt) and sosanh, which prints a
+// Change against the same period last year: "tăng 1.366 người so với cùng kỳ năm trước".
+func Funcs() map[string]any {
+	m := indicators.Funcs()
+	m["sosanh"] = sosanh
+	return m
+}
 
 // Data returns the report as templates see it: a tree of map[string]any with the YAML's
 // snake_case Vietnamese keys plus computed ones (totals, rates, full names). Leaves are
@@ -156,7 +160,7 @@ func (r *Report) Data() map[string]any {
 		eduList = append(eduList, m)
 	}
 
-	return map[string]any{
+	m := map[string]any{
 		"don_vi": map[string]any{
 			"ma": u.Code, "ten": u.Name, "cap": u.Level, "cap_tren": u.Parent, "co_quan": u.BodyName(),
 			"ten_day_du": u.FullName(), "co_quan_day_du": u.FullBodyName(),
@@ -245,4 +249,6 @@ func (r *Report) Data() map[string]any {
 			"mo_dau": r.Tasks.Opening, "danh_sach": strs(r.Tasks.Items), "chi_tieu_o_muc": r.Tasks.TargetsItem,
 		},
 	}
+	r.compareData(m)
+	return m
 }

@@ -33,6 +33,13 @@ type Report struct {
 
 	Assessment Assessment // danh_gia: II nhận xét, đánh giá
 	Tasks      Tasks      // nhiem_vu: III nhiệm vụ và giải pháp
+
+	// Previous is the same period of last year (cùng kỳ năm trước), not from the YAML:
+	// set it with SetPrevious; Data then adds nam_truoc and so_sanh.
+	Previous *Report
+	// Plan is the unit's plan for the year (kế hoạch, chỉ tiêu giao), not from the YAML:
+	// set it with SetPlan; Data then adds ke_hoach and ke_hoach_ds.
+	Plan *Plan
 }
 
 // Unit is an administrative unit (đơn vị hành chính). Units form whatever tree the data

@@ -1,0 +1,663 @@
+package ansinh
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/ansinh-vn/baocao/indicators"
+)
+
+// Errors of a roll-up. [Aggregator.Add] wraps one of them, so callers test with
+// errors.Is; the message names the unit and what differs.
+var (
+	// ErrPeriodMismatch: the unit's period is not the roll-up's period.
+	ErrPeriodMismatch = errors.New("ansinh: unit reports a different period")
+	// ErrDuplicateUnit: the unit (same ma, or same cấp and tên when it has no ma) was
+	// already added.
+	ErrDuplicateUnit = errors.New("ansinh: unit added twice")
+	// ErrNotChild: the unit's cap_tren is not the roll-up's unit.
+	ErrNotChild = errors.New("ansinh: unit does not belong to the parent")
+	// ErrNilReport: Add was given a nil report.
+	ErrNilReport = errors.New("ansinh: nil report")
+)
+
+// Finding codes of a roll-up.
+const (
+	// CodeNotSummable: a figure some units carry only as reported (a percentage with no
+	// base, a plan percentage that differs between units, a target only some units set)
+	// cannot be added up; it is left out of the parent's report, never averaged.
+	CodeNotSummable = "not-summable"
+	// CodeUnitsDiffer: units disagree on a value that should be common (the poverty
+	// survey year); the first unit's value is kept.
+	CodeUnitsDiffer = "units-differ"
+)
+
+// Aggregator adds up the reports of the units of one parent for one period, one report
+// at a time, into the parent's report (tổng hợp báo cáo của các đơn vị trực thuộc). It
+// keeps only running totals, the identities of the units added and, if RowPaths is set,
+// a few figures per unit: the memory of a roll-up of ten thousand files is that of one
+// file plus the totals. Use [NewAggregator]; an Aggregator is not safe for concurrent
+// use (load files concurrently if you like, Add them from one goroutine).
+//
+// The rules:
+//
+//   - counts and money are summed exactly; money is converted to MoneyUnit (no
+//     rounding: decimals shift);
+//   - rates are never summed or averaged: the parent's rates are recomputed from the
+//     summed numerators and bases (hộ nghèo / dân số, BHYT participants / co_so …);
+//   - keyed lists (tin_dung.chuong_trinh, bao_hiem.the_bhyt, bao_tro_xa_hoi.nha_o and
+//     qua, giao_duc.ho_tro) are merged by ma, in order of first appearance; an item only
+//     some units have is kept; its ten is the first unit's; nha_tai_tro and noi are kept
+//     when every unit having the item gives the same one; thanh_phan parts are summed by
+//     name;
+//   - a percentage carried only as reported (a [RateFigure] with bao_cao but no co_so in
+//     some unit) cannot be summed: it is left out (the parent's figure prints "") and
+//     becomes a [CodeNotSummable] finding naming the units; the same for a printed
+//     attainment without its target, a target (chi_tieu, ke_hoach) only some units set,
+//     and a planned percentage that differs between units (one the units share is kept);
+//   - printed rates that have a base (ty_le_bao_cao of the poverty groups and of
+//     xuat_khau and viec_lam_moi with their target, bao_cao of a RateFigure with co_so)
+//     are dropped: the parent's rate is recomputed;
+//   - stated totals (bhxh.tong, dao_tao_nghe.tong) are dropped: the parent's totals are
+//     computed from its parts;
+//   - narrative and document data (van_ban, chi_dao, tuyen_truyen, can_cu, mo_dau,
+//     nhan_xet, danh_gia, nhiem_vu) are the parent's own and left empty;
+//   - the BHYT estimate date is the latest of the units'; xuat_khau.thi_truong lists the
+//     units' markets, each once; nam_ra_soat is the first unit's ([CodeUnitsDiffer] when
+//     units differ).
+//
+// Validate each report before adding it: Add checks only what a roll-up needs.
+type Aggregator struct {
+	// MoneyUnit is the unit of the parent's money; NewAggregator sets DefaultMoneyUnit.
+	// Change it before the first Add.
+	MoneyUnit indicators.MoneyUnit
+	// RowPaths, when set before the first Add, keeps for each unit the figures at these
+	// paths of its [Report.Data] tree ("giam_ngheo.ho_ngheo.so_ho"), for a table of units
+	// ([Rollup.Units]). Nil keeps no rows. A path the data lacks is left out of the row.
+	RowPaths []string
+
+	parent Unit
+	period Period
+	seen   map[string]Unit
+	n      int
+	sum    Report
+
+	progIdx, cardIdx, housingIdx, giftIdx, eduIdx map[string]int
+	housingMeta, giftMeta                         []itemMeta
+
+	surveyYears               []int
+	coverage, share           rateAcc
+	abroadTarget, newJobsPlan targetAcc
+	markets                   []string
+	rows                      []UnitRow
+}
+
+// itemMeta tracks whether the optional texts of a list item agree across units.
+type itemMeta struct{ sponsorMixed, placeMixed bool }
+
+// rateAcc accumulates a RateFigure over units.
+type rateAcc struct {
+	base                       indicators.Count
+	withBase, noBase, reported int
+	noBaseUnits                []string // the first few, for the finding
+	plan                       decimal.NullDecimal
+	planSet, planMixed         bool
+	planUnits                  int
+}
+
+// targetAcc accumulates a target (chi_tieu, ke_hoach) and its printed attainment.
+type targetAcc struct {
+	sum                                        indicators.Count
+	with, without, reportedNoBase              int
+	reportedUnits, withoutUnits, withTargetSet []string
+}
+
+// maxNamed is how many units a finding names before "và N đơn vị khác".
+const maxNamed = 5
+
+// NewAggregator returns an empty roll-up of parent's units for period. parent is the
+// unit whose report the roll-up makes; the units' cap_tren must name it (see
+// [Unit.IsChildOf]).
+func NewAggregator(parent Unit, period Period) *Aggregator {
+	return &Aggregator{
+		MoneyUnit: DefaultMoneyUnit,
+		parent:    parent,
+		period:    period,
+		seen:      map[string]Unit{},
+		progIdx:   map[string]int{}, cardIdx: map[string]int{}, housingIdx: map[string]int{},
+		giftIdx: map[string]int{}, eduIdx: map[string]int{},
+	}
+}
+
+// Len is the number of units added.
+func (a *Aggregator) Len() int { return a.n }
+
+// unitKey identifies a unit for the duplicate check: its ma, else its level and name.
+func unitKey(u Unit) string {
+	if c := strings.TrimSpace(u.Code); c != "" {
+		return "ma:" + c
+	}
+	return "ten:" + strings.ToLower(strings.TrimSpace(u.Level)) + " " + strings.ToLower(strings.TrimSpace(u.Name))
+}
+
+// IsChildOf reports whether u's cap_tren names p: its Name or its FullName ("tỉnh Bình
+// An"), ignoring case and surrounding spaces.
+func (u Unit) IsChildOf(p Unit) bool {
+	parent := strings.TrimSpace(u.Parent)
+	if parent == "" {
+		return false
+	}
+	return strings.EqualFold(parent, strings.TrimSpace(p.Name)) || strings.EqualFold(parent, p.FullName())
+}
+
+// Add adds one unit's report to the totals. It returns an error wrapping
+// [ErrPeriodMismatch], [ErrDuplicateUnit], [ErrNotChild] or [ErrNilReport], and then
+// leaves the totals as they were, so the caller may skip the unit and go on. Add does
+// not keep r.
+func (a *Aggregator) Add(r *Report) error {
+	if r == nil {
+		return ErrNilReport
+	}
+	name := r.Unit.FullName()
+	if r.Period != a.period {
+		return fmt.Errorf("%w: %s báo cáo %s, báo cáo tổng hợp là %s", ErrPeriodMismatch, name, r.Period, a.period)
+	}
+	if !r.Unit.IsChildOf(a.parent) {
+		return fmt.Errorf("%w: %s có cấp trên %q, không phải %s", ErrNotChild, name, r.Unit.Parent, a.parent.FullName())
+	}
+	key := unitKey(r.Unit)
+	if prev, dup := a.seen[key]; dup {
+		return fmt.Errorf("%w: %s đã được cộng (%s)", ErrDuplicateUnit, name, describeUnit(prev))
+	}
+	a.seen[key] = Unit{Code: r.Unit.Code, Name: r.Unit.Name, Level: r.Unit.Level}
+	if a.n == 0 {
+		a.start()
+	}
+	a.n++
+	if a.RowPaths != nil {
+		a.rows = append(a.rows, newUnitRow(r, a.RowPaths, a.MoneyUnit))
+	}
+	a.add(r, name)
+	return nil
+}
+
+func describeUnit(u Unit) string {
+	if u.Code != "" {
+		return u.FullName() + ", mã " + u.Code
+	}
+	return u.FullName()
+}
+
+// start fixes the money unit and initialises the money totals.
+func (a *Aggregator) start() {
+	s := &a.sum
+	zero := a.zero()
+	s.MoneyUnit = a.MoneyUnit
+	s.Labour.Training.NonAgricultural.Cost = zero
+	s.Labour.Training.Agricultural.Cost = zero
+	s.Assistance.Monthly.Cost = zero
+	s.Assistance.Funeral.Cost = zero
+	s.Assistance.HealthCards.Cost = zero
+	s.Electricity.Poor.Cost = zero
+	s.Electricity.Policy.Cost = zero
+}
+
+func (a *Aggregator) zero() indicators.Money { return indicators.NewMoney(decimal.Zero, a.MoneyUnit) }
+
+func (a *Aggregator) add(r *Report, name string) {
+	s := &a.sum
+
+	// giam_ngheo
+	p, sp := r.Poverty, &s.Poverty
+	if !containsInt(a.surveyYears, p.SurveyYear) {
+		a.surveyYears = append(a.surveyYears, p.SurveyYear)
+	}
+	addHC(&sp.Population, p.Population)
+	addGroup(&sp.Poor, p.Poor)
+	addGroup(&sp.NearPoor, p.NearPoor)
+	addGroup(&sp.EthnicMinority, p.EthnicMinority)
+	addGroup(&sp.NewPoor, p.NewPoor)
+
+	// tin_dung
+	for _, l := range r.Credit.Programmes {
+		i, ok := a.progIdx[l.Code]
+		if !ok {
+			i = len(s.Credit.Programmes)
+			a.progIdx[l.Code] = i
+			s.Credit.Programmes = append(s.Credit.Programmes, LoanProgramme{Code: l.Code, Name: l.Name, Amount: a.zero()})
+		}
+		t := &s.Credit.Programmes[i]
+		t.Households = t.Households.Add(l.Households)
+		t.Amount = t.Amount.Add(l.Amount)
+		if len(l.Parts) > 0 && t.Parts == nil {
+			t.Parts = map[string]indicators.Count{}
+		}
+		for k, c := range l.Parts {
+			t.Parts[k] = t.Parts[k].Add(c)
+		}
+	}
+
+	// bao_hiem
+	ins, si := r.Insurance, &s.Insurance
+	for _, g := range ins.Cards {
+		i, ok := a.cardIdx[g.Code]
+		if !ok {
+			i = len(si.Cards)
+			a.cardIdx[g.Code] = i
+			si.Cards = append(si.Cards, CardGroup{Code: g.Code, Name: g.Name})
+		}
+		si.Cards[i].Cards = si.Cards[i].Cards.Add(g.Cards)
+	}
+	h, sh := ins.Health, &si.Health
+	if h.EstimateDate.Compare(sh.EstimateDate) > 0 {
+		sh.EstimateDate = h.EstimateDate
+	}
+	sh.Participants = sh.Participants.Add(h.Participants)
+	sh.PreviousYear = sh.PreviousYear.Add(h.PreviousYear)
+	a.coverage.add(h.Coverage, name)
+	ss := &si.Social
+	ss.Compulsory = ss.Compulsory.Add(ins.Social.Compulsory)
+	ss.Voluntary = ss.Voluntary.Add(ins.Social.Voluntary)
+	a.share.add(ins.Social.LabourForceShare, name)
+
+	// lao_dong
+	lab, sl := r.Labour, &s.Labour
+	addLine(&sl.Training.NonAgricultural, lab.Training.NonAgricultural)
+	addLine(&sl.Training.Agricultural, lab.Training.Agricultural)
+	sl.Abroad.Workers = sl.Abroad.Workers.Add(lab.Abroad.Workers)
+	a.abroadTarget.add(lab.Abroad.Target, lab.Abroad.ReportedRate, name)
+	for _, m := range strings.Split(lab.Abroad.Market, ",") {
+		if m = strings.TrimSpace(m); m != "" && !containsFold(a.markets, m) {
+			a.markets = append(a.markets, m)
+		}
+	}
+	sl.JobFair.Participants = sl.JobFair.Participants.Add(lab.JobFair.Participants)
+	sl.NewJobs.Workers = sl.NewJobs.Workers.Add(lab.NewJobs.Workers)
+	a.newJobsPlan.add(lab.NewJobs.Plan, lab.NewJobs.ReportedRate, name)
+
+	// bao_tro_xa_hoi
+	as, sa := r.Assistance, &s.Assistance
+	sa.Monthly.Turns = sa.Monthly.Turns.Add(as.Monthly.Turns)
+	sa.Monthly.Cost = sa.Monthly.Cost.Add(as.Monthly.Cost)
+	addBen(&sa.Funeral, as.Funeral)
+	addBen(&sa.HealthCards, as.HealthCards)
+	sa.Longevity.Age100 = sa.Longevity.Age100.Add(as.Longevity.Age100)
+	sa.Longevity.Age90 = sa.Longevity.Age90.Add(as.Longevity.Age90)
+	for _, x := range as.Housing {
+		i, ok := a.housingIdx[x.Code]
+		if !ok {
+			i = len(sa.Housing)
+			a.housingIdx[x.Code] = i
+			sa.Housing = append(sa.Housing, HousingSupport{Code: x.Code, Name: x.Name, Amount: a.zero(), Sponsor: x.Sponsor, Place: x.Place})
+			a.housingMeta = append(a.housingMeta, itemMeta{})
+		}
+		t, m := &sa.Housing[i], &a.housingMeta[i]
+		t.Households = t.Households.Add(x.Households)
+		t.Amount = t.Amount.Add(x.Amount)
+		m.sponsorMixed = m.sponsorMixed || t.Sponsor != x.Sponsor
+		m.placeMixed = m.placeMixed || t.Place != x.Place
+	}
+	for _, x := range as.Gifts {
+		i, ok := a.giftIdx[x.Code]
+		if !ok {
+			i = len(sa.Gifts)
+			a.giftIdx[x.Code] = i
+			sa.Gifts = append(sa.Gifts, GiftSupport{Code: x.Code, Name: x.Name, Amount: a.zero(), Sponsor: x.Sponsor, Place: x.Place})
+			a.giftMeta = append(a.giftMeta, itemMeta{})
+		}
+		t, m := &sa.Gifts[i], &a.giftMeta[i]
+		t.Portions = t.Portions.Add(x.Portions)
+		t.Amount = t.Amount.Add(x.Amount)
+		m.sponsorMixed = m.sponsorMixed || t.Sponsor != x.Sponsor
+		m.placeMixed = m.placeMixed || t.Place != x.Place
+	}
+
+	// giao_duc
+	for _, x := range r.Education.Support {
+		i, ok := a.eduIdx[x.Code]
+		if !ok {
+			i = len(s.Education.Support)
+			a.eduIdx[x.Code] = i
+			s.Education.Support = append(s.Education.Support, EducationSupport{Code: x.Code, Name: x.Name, Amount: a.zero()})
+		}
+		t := &s.Education.Support[i]
+		t.Persons = t.Persons.Add(x.Persons)
+		t.Amount = t.Amount.Add(x.Amount)
+	}
+
+	// tien_dien
+	e, se := r.Electricity, &s.Electricity
+	se.Poor.Households = se.Poor.Households.Add(e.Poor.Households)
+	se.Poor.Cost = se.Poor.Cost.Add(e.Poor.Cost)
+	se.Policy.HouseholdTurns = se.Policy.HouseholdTurns.Add(e.Policy.HouseholdTurns)
+	se.Policy.Cost = se.Policy.Cost.Add(e.Policy.Cost)
+}
+
+func addHC(t *HouseholdCount, o HouseholdCount) {
+	t.Households = t.Households.Add(o.Households)
+	t.Persons = t.Persons.Add(o.Persons)
+}
+
+func addGroup(t *PovertyGroup, o PovertyGroup) {
+	t.Households = t.Households.Add(o.Households)
+	t.Persons = t.Persons.Add(o.Persons)
+}
+
+func addLine(t *TrainingLine, o TrainingLine) {
+	t.Classes = t.Classes.Add(o.Classes)
+	t.Learners = t.Learners.Add(o.Learners)
+	t.Cost = t.Cost.Add(o.Cost)
+}
+
+func addBen(t *Beneficiaries, o Beneficiaries) {
+	t.Persons = t.Persons.Add(o.Persons)
+	t.Cost = t.Cost.Add(o.Cost)
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFold(xs []string, x string) bool {
+	for _, v := range xs {
+		if strings.EqualFold(v, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func appendNamed(names []string, name string) []string {
+	if len(names) < maxNamed {
+		names = append(names, name)
+	}
+	return names
+}
+
+func (acc *rateAcc) add(f RateFigure, unit string) {
+	if !f.Base.IsZero() {
+		acc.withBase++
+		acc.base = acc.base.Add(f.Base)
+	} else {
+		acc.noBase++
+		if f.Reported.Valid {
+			acc.reported++
+		}
+		acc.noBaseUnits = appendNamed(acc.noBaseUnits, unit)
+	}
+	if f.Plan.Valid {
+		acc.planUnits++
+		switch {
+		case !acc.planSet:
+			acc.plan, acc.planSet = f.Plan, true
+		case !acc.plan.Decimal.Equal(f.Plan.Decimal):
+			acc.planMixed = true
+		}
+	}
+}
+
+func (acc *targetAcc) add(target indicators.Count, reported decimal.NullDecimal, unit string) {
+	if target.IsZero() {
+		acc.without++
+		acc.withoutUnits = appendNamed(acc.withoutUnits, unit)
+		if reported.Valid {
+			acc.reportedNoBase++
+			acc.reportedUnits = appendNamed(acc.reportedUnits, unit)
+		}
+		return
+	}
+	acc.with++
+	acc.sum = acc.sum.Add(target)
+	acc.withTargetSet = appendNamed(acc.withTargetSet, unit)
+}
+
+// Rollup is the result of a roll-up: the parent's report, the rows of the units if
+// asked for, and the findings of the roll-up itself (figures that could not be summed).
+type Rollup struct {
+	// Report is the parent's report: its Unit and Period are the roll-up's, its figures
+	// the sums; narrative and document data are empty, for the caller to fill.
+	Report *Report
+	// Units holds one row per unit added, in the order added, when
+	// [Aggregator].RowPaths was set.
+	Units []UnitRow
+	// Findings are the roll-up's own findings ([CodeNotSummable], [CodeUnitsDiffer]), in
+	// section order; the units' findings come from their Validate.
+	Findings Findings
+	// Count is the number of units added.
+	Count int
+}
+
+// Result returns the roll-up of the units added so far. The Aggregator may go on adding
+// after it; each Result is a copy the Aggregator does not touch again.
+func (a *Aggregator) Result() *Rollup {
+	r := a.sum // a copy; slices and maps are cloned below
+	if a.n == 0 {
+		r = Report{}
+	}
+	r.Unit, r.Period, r.MoneyUnit = a.parent, a.period, a.MoneyUnit
+	r.Credit.Programmes = append([]LoanProgramme(nil), r.Credit.Programmes...)
+	for i, l := range r.Credit.Programmes {
+		if l.Parts != nil {
+			parts := make(map[string]indicators.Count, len(l.Parts))
+			for k, v := range l.Parts {
+				parts[k] = v
+			}
+			r.Credit.Programmes[i].Parts = parts
+		}
+	}
+	r.Insurance.Cards = append([]CardGroup(nil), r.Insurance.Cards...)
+	r.Assistance.Housing = append([]HousingSupport(nil), r.Assistance.Housing...)
+	for i, m := range a.housingMeta {
+		if m.sponsorMixed {
+			r.Assistance.Housing[i].Sponsor = ""
+		}
+		if m.placeMixed {
+			r.Assistance.Housing[i].Place = ""
+		}
+	}
+	r.Assistance.Gifts = append([]GiftSupport(nil), r.Assistance.Gifts...)
+	for i, m := range a.giftMeta {
+		if m.sponsorMixed {
+			r.Assistance.Gifts[i].Sponsor = ""
+		}
+		if m.placeMixed {
+			r.Assistance.Gifts[i].Place = ""
+		}
+	}
+	r.Education.Support = append([]EducationSupport(nil), r.Education.Support...)
+	r.Labour.Abroad.Market = strings.Join(a.markets, ", ")
+
+	var fs Findings
+	if len(a.surveyYears) > 0 {
+		r.Poverty.SurveyYear = a.surveyYears[0]
+	}
+	if len(a.surveyYears) > 1 {
+		years := make([]string, len(a.surveyYears))
+		figs := make([]decimal.Decimal, len(a.surveyYears))
+		for i, y := range a.surveyYears {
+			years[i] = fmt.Sprint(y)
+			figs[i] = decimal.NewFromInt(int64(y))
+		}
+		fs = append(fs, indicators.Finding{Severity: indicators.Warning, Code: CodeUnitsDiffer, Subject: "giam_ngheo.nam_ra_soat",
+			Message: fmt.Sprintf("Các đơn vị dùng kết quả rà soát của các năm khác nhau (%s); báo cáo tổng hợp ghi năm %s của đơn vị đầu tiên.",
+				strings.Join(years, ", "), years[0]), Figures: figs})
+	}
+	r.Insurance.Health.Coverage, fs = a.coverage.result(a.n, "bao_hiem.bhyt.ty_le_bao_phu", "Tỷ lệ bao phủ BHYT", fs)
+	r.Insurance.Social.LabourForceShare, fs = a.share.result(a.n, "bao_hiem.bhxh.ty_le_luc_luong_lao_dong", "Tỷ lệ tham gia BHXH so với lực lượng lao động", fs)
+	r.Labour.Abroad.Target, fs = a.abroadTarget.result(a.n, "lao_dong.xuat_khau.chi_tieu", "chỉ tiêu xuất khẩu lao động (chi_tieu)", fs)
+	r.Labour.NewJobs.Plan, fs = a.newJobsPlan.result(a.n, "lao_dong.viec_lam_moi.ke_hoach", "kế hoạch tạo việc làm mới (ke_hoach)", fs)
+
+	out := &Rollup{Report: &r, Findings: fs, Count: a.n}
+	if a.rows != nil {
+		out.Units = append([]UnitRow(nil), a.rows...)
+	}
+	return out
+}
+
+func namedUnits(names []string, count int) string {
+	s := strings.Join(names, ", ")
+	if count > len(names) {
+		s += fmt.Sprintf(" và %d đơn vị khác", count-len(names))
+	}
+	return s
+}
+
+func counts(xs ...int) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(xs))
+	for i, x := range xs {
+		out[i] = decimal.NewFromInt(int64(x))
+	}
+	return out
+}
+
+func (acc *rateAcc) result(n int, subject, what string, fs Findings) (RateFigure, Findings) {
+	var f RateFigure
+	switch {
+	case n == 0:
+	case acc.noBase == 0:
+		f.Base = acc.base
+	case acc.reported > 0 || acc.withBase > 0:
+		fs = append(fs, indicators.Finding{Severity: indicators.Warning, Code: CodeNotSummable, Subject: subject,
+			Message: fmt.Sprintf("%s: %d/%d đơn vị chỉ ghi tỷ lệ đã tính (bao_cao), không ghi cơ sở tính (co_so): %s. Tỷ lệ không cộng được và không lấy trung bình; báo cáo tổng hợp để trống. Ghi co_so trong tệp của các đơn vị để tính lại.",
+				what, acc.noBase, n, namedUnits(acc.noBaseUnits, acc.noBase)),
+			Figures: counts(acc.noBase, n)})
+	}
+	switch {
+	case acc.planUnits == 0:
+	case acc.planUnits == n && !acc.planMixed:
+		f.Plan = acc.plan
+	default:
+		fs = append(fs, indicators.Finding{Severity: indicators.Warning, Code: CodeNotSummable, Subject: subject + ".ke_hoach",
+			Message: fmt.Sprintf("%s: kế hoạch (ke_hoach) của %d/%d đơn vị có ghi không giống nhau hoặc không phải đơn vị nào cũng ghi; không cộng được, không lấy trung bình. Ghi kế hoạch của báo cáo tổng hợp trong tệp kế hoạch (chi_so: %s).",
+				what, acc.planUnits, n, subject),
+			Figures: counts(acc.planUnits, n)})
+	}
+	return f, fs
+}
+
+func (acc *targetAcc) result(n int, subject, what string, fs Findings) (indicators.Count, Findings) {
+	if acc.reportedNoBase > 0 {
+		fs = append(fs, indicators.Finding{Severity: indicators.Warning, Code: CodeNotSummable, Subject: strings.TrimSuffix(subject, ".ke_hoach") + ".ty_le_bao_cao",
+			Message: fmt.Sprintf("%d/%d đơn vị ghi tỷ lệ đạt (ty_le_bao_cao) mà không có %s: %s. Tỷ lệ không cộng được và không lấy trung bình; bỏ qua.",
+				acc.reportedNoBase, n, what, namedUnits(acc.reportedUnits, acc.reportedNoBase)),
+			Figures: counts(acc.reportedNoBase, n)})
+	}
+	switch {
+	case acc.with == 0:
+		return indicators.Count{}, fs
+	case acc.without == 0:
+		return acc.sum, fs
+	}
+	fs = append(fs, indicators.Finding{Severity: indicators.Warning, Code: CodeNotSummable, Subject: subject,
+		Message: fmt.Sprintf("Chỉ %d/%d đơn vị có %s (%s); đơn vị không có: %s. Tổng của một phần các đơn vị không so được với số thực hiện của cả %d đơn vị: báo cáo tổng hợp để trống; ghi chỉ tiêu trong tệp kế hoạch.",
+			acc.with, n, what, namedUnits(acc.withTargetSet, acc.with), namedUnits(acc.withoutUnits, acc.without), n),
+		Figures: counts(acc.with, n)})
+	return indicators.Count{}, fs
+}
+
+// Aggregate adds up reports, all of period and all units of parent, into parent's
+// report: [NewAggregator], [Aggregator.Add] for each, then [Aggregator.Result]. It stops
+// at the first error (see Add). To roll up many files without holding them all, give
+// each report [LoadFS] reads to an Aggregator.
+func Aggregate(parent Unit, period Period, reports ...*Report) (*Rollup, error) {
+	a := NewAggregator(parent, period)
+	for _, r := range reports {
+		if err := a.Add(r); err != nil {
+			return nil, err
+		}
+	}
+	return a.Result(), nil
+}
+
+// UnitRow is one unit's line in a table of units: its identity and its figures at the
+// Aggregator's RowPaths.
+type UnitRow struct {
+	Unit Unit
+	// Figures is the part of the unit's data tree at RowPaths: for the path
+	// "giam_ngheo.ho_ngheo.so_ho", Figures["giam_ngheo"]["ho_ngheo"]["so_ho"]. Money is
+	// in the Aggregator's MoneyUnit.
+	Figures map[string]any
+}
+
+func newUnitRow(r *Report, paths []string, mu indicators.MoneyUnit) UnitRow {
+	cp := *r
+	cp.MoneyUnit = mu
+	cp.Previous, cp.Plan = nil, nil
+	full := cp.Data()
+	row := UnitRow{Unit: r.Unit, Figures: map[string]any{}}
+	for _, p := range paths {
+		if v, ok := lookup(full, p); ok {
+			setPath(row.Figures, p, v)
+		}
+	}
+	return row
+}
+
+// Data is the row as a template sees it: the figures' tree (the paths of
+// [Report.Data]) plus don_vi {ma, ten, cap, cap_tren, co_quan, ten_day_du,
+// co_quan_day_du}.
+func (u UnitRow) Data() map[string]any {
+	m := make(map[string]any, len(u.Figures)+1)
+	for k, v := range u.Figures {
+		m[k] = v
+	}
+	m["don_vi"] = unitData(u.Unit)
+	return m
+}
+
+func unitData(u Unit) map[string]any {
+	return map[string]any{
+		"ma": u.Code, "ten": u.Name, "cap": u.Level, "cap_tren": u.Parent, "co_quan": u.BodyName(),
+		"ten_day_du": u.FullName(), "co_quan_day_du": u.FullBodyName(),
+	}
+}
+
+// Data is the parent's [Report.Data] plus don_vi_truc_thuoc, the list of the units'
+// [UnitRow.Data] in the order added (empty without RowPaths), and so_don_vi, the
+// number of units added.
+func (ro *Rollup) Data() map[string]any {
+	m := ro.Report.Data()
+	rows := make([]any, len(ro.Units))
+	for i, u := range ro.Units {
+		rows[i] = u.Data()
+	}
+	m["don_vi_truc_thuoc"] = rows
+	m["so_don_vi"] = indicators.MustCount(int64(ro.Count))
+	return m
+}
+
+// lookup follows a dotted path through nested map[string]any.
+func lookup(m map[string]any, path string) (any, bool) {
+	var cur any = m
+	for _, k := range strings.Split(path, ".") {
+		mm, ok := cur.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if cur, ok = mm[k]; !ok {
+			return nil, false
+		}
+	}
+	return cur, true
+}
+
+func setPath(m map[string]any, path string, v any) {
+	keys := strings.Split(path, ".")
+	for _, k := range keys[:len(keys)-1] {
+		next, ok := m[k].(map[string]any)
+		if !ok {
+			next = map[string]any{}
+			m[k] = next
+		}
+		m = next
+	}
+	m[keys[len(keys)-1]] = v
+}
