@@ -268,14 +268,28 @@ func compilePart(part string, raw []byte, s *scan) (*compiled, []*action, Errors
 	}
 	writeRaw(&b, raw[pos:])
 	sort.Slice(placed, func(i, j int) bool { return placed[i].srcOff < placed[j].srcOff })
+	// A table needs repair after execution only if a row loop or condition can remove
+	// every one of its rows, or a cell may lose all its paragraphs.
 	fixTables := false
 	for pi := range removedPara {
 		if s.paras[pi].cell >= 0 {
 			fixTables = true
 		}
 	}
+	rowsIn := map[int]int{}
+	for _, r := range s.rows {
+		rowsIn[r.table]++
+	}
+	blockRows := map[int]bool{}
 	for _, a := range acts {
-		if a.anchor == anchorRow {
+		if a.anchor == anchorRow && a.kind.opens() {
+			blockRows[s.paras[a.para].row] = true
+		}
+	}
+	covered := map[int]int{}
+	for r := range blockRows {
+		t := s.rows[r].table
+		if covered[t]++; covered[t] == rowsIn[t] {
 			fixTables = true
 		}
 	}

@@ -233,9 +233,11 @@ func fixTables(x []byte, prefix string) []byte {
 	var cells []bool // has a paragraph
 	last := 0
 	for i := 0; i < len(x); i++ {
-		if x[i] != '<' {
-			continue
+		j := bytes.IndexByte(x[i:], '<')
+		if j < 0 {
+			break
 		}
+		i += j
 		rest := x[i:]
 		switch {
 		case isOpen(rest, openTbl):

@@ -50,6 +50,7 @@ type paraNode struct {
 type rowNode struct {
 	start, end int
 	parent     int
+	table      int // index of the enclosing w:tbl, counted in document order
 }
 
 type scan struct {
@@ -59,6 +60,7 @@ type scan struct {
 	paras  []paraNode
 	rows   []rowNode
 	cells  int
+	tables int
 	// Element paths (the names from the root down) are interned: two places are at the
 	// same depth of the same kind of structure exactly when their ids are equal.
 	paths map[pathKey]int
@@ -93,7 +95,7 @@ func scanPart(raw []byte) (*scan, error) {
 	d := xml.NewDecoder(bytes.NewReader(raw))
 	d.Strict = true
 	var stack []openElem
-	var paraStack, runStack, rowStack, cellStack []int
+	var paraStack, runStack, rowStack, cellStack, tableStack []int
 	path := []int{0} // path ids; 0 is the document itself
 	curText := -1
 	var textBuf strings.Builder
@@ -143,9 +145,17 @@ func scanPart(raw []byte) (*scan, error) {
 				e.idx = len(s.runs)
 				s.runs = append(s.runs, runNode{start: before})
 				runStack = append(runStack, e.idx)
+			case "tbl":
+				e.idx = s.tables
+				s.tables++
+				tableStack = append(tableStack, e.idx)
 			case "tr":
 				e.idx = len(s.rows)
-				s.rows = append(s.rows, rowNode{start: before, parent: path[len(path)-1]})
+				tbl := -1
+				if len(tableStack) > 0 {
+					tbl = tableStack[len(tableStack)-1]
+				}
+				s.rows = append(s.rows, rowNode{start: before, parent: path[len(path)-1], table: tbl})
 				rowStack = append(rowStack, e.idx)
 			case "tc":
 				e.idx = s.cells
@@ -208,6 +218,8 @@ func scanPart(raw []byte) (*scan, error) {
 				rowStack = rowStack[:len(rowStack)-1]
 			case "tc":
 				cellStack = cellStack[:len(cellStack)-1]
+			case "tbl":
+				tableStack = tableStack[:len(tableStack)-1]
 			case "t":
 				if e.idx >= 0 {
 					tn := &s.texts[e.idx]
