@@ -227,11 +227,16 @@ func TestMissingKey(t *testing.T) {
 	if out.Len() != 0 {
 		t.Errorf("a failed render wrote %d bytes", out.Len())
 	}
-	// With MissingKey(true) the tag prints nothing.
+	// With MissingKey(true) a missing key prints nothing, however deep.
+	body = p("A{{.a.b.c}}B{{.x}}C{{if .a.b}}D{{end}}{{range .a.ds}}E{{end}}{{len .s}}{{.m.Name}}")
 	tpl = Must(New("t").MissingKey(true).Parse(docx(t, body)))
 	out.Reset()
-	if err := tpl.Execute(&out, map[string]any{"giam_ngheo": map[string]any{}}); err != nil {
+	type named struct{ Name string }
+	if err := tpl.Execute(&out, map[string]any{"s": "xyz", "m": &named{"N"}}); err != nil {
 		t.Fatal(err)
+	}
+	if text, _ := rendertest.Text(out.Bytes()); text != "ABC3N\n" {
+		t.Errorf("MissingKey(true): %q", text)
 	}
 }
 

@@ -210,6 +210,9 @@ func (t *Template) compile(p *pkgPart) (*partTemplate, Errors) {
 		}
 		return nil, Errors{e}
 	}
+	if t.missingZero {
+		lenientFields(tm.Tree.Root)
+	}
 	addPrint(tm.Tree.Root, tm.Tree)
 	pt := &partTemplate{comp: comp, tmpl: tm, lines: lineStarts(comp.src)}
 	return pt, nil
@@ -228,6 +231,7 @@ func (t *Template) templateFuncs(prefix string) template.FuncMap {
 			return "", errors.New("image: no execution")
 		}
 	}
+	fm[getFunc] = lenientGet
 	esc := newEscaper(prefix)
 	printer := t.printer
 	fm[printFunc] = func(v any) (string, error) {
