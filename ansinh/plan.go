@@ -148,19 +148,21 @@ func (d *decoder) loadPlan(data []byte) *Plan {
 			codes, paths := map[string]int{}, map[string]int{}
 			d.sequence(n, path, func(n *yaml.Node, path string, _ int) {
 				t, ok := d.target(n, path)
-				if !ok {
-					return
-				}
-				if line, dup := codes[t.Code]; dup {
+				if line, dup := codes[t.Code]; dup && t.Code != "" {
 					d.at(n, path+".ma", "mã chỉ tiêu %q bị lặp, đã có ở dòng %d (duplicate ma)", t.Code, line)
-					return
+					ok = false
+				} else if t.Code != "" {
+					codes[t.Code] = n.Line
 				}
-				if line, dup := paths[t.Path]; dup {
+				if line, dup := paths[t.Path]; dup && t.Path != "" {
 					d.at(n, path+".chi_so", "chỉ số %q đã có chỉ tiêu ở dòng %d; mỗi số liệu một chỉ tiêu (duplicate chi_so)", t.Path, line)
-					return
+					ok = false
+				} else if t.Path != "" {
+					paths[t.Path] = n.Line
 				}
-				codes[t.Code], paths[t.Path] = n.Line, n.Line
-				p.Targets = append(p.Targets, t)
+				if ok {
+					p.Targets = append(p.Targets, t)
+				}
 			})
 			if resolve(n) != nil && len(p.Targets) == 0 && len(d.errs) == 0 {
 				d.at(resolve(n), path, "kế hoạch chưa có chỉ tiêu nào (no targets)")

@@ -545,7 +545,7 @@ func (acc *rateAcc) result(n int, subject, what string, fs Findings) (RateFigure
 
 func (acc *targetAcc) result(n int, subject, what string, fs Findings) (indicators.Count, Findings) {
 	if acc.reportedNoBase > 0 {
-		fs = append(fs, indicators.Finding{Severity: indicators.Warning, Code: CodeNotSummable, Subject: strings.TrimSuffix(subject, ".ke_hoach") + ".ty_le_bao_cao",
+		fs = append(fs, indicators.Finding{Severity: indicators.Warning, Code: CodeNotSummable, Subject: subject[:strings.LastIndex(subject, ".")+1] + "ty_le_bao_cao",
 			Message: fmt.Sprintf("%d/%d đơn vị ghi tỷ lệ đạt (ty_le_bao_cao) mà không có %s: %s. Tỷ lệ không cộng được và không lấy trung bình; bỏ qua.",
 				acc.reportedNoBase, n, what, namedUnits(acc.reportedUnits, acc.reportedNoBase)),
 			Figures: counts(acc.reportedNoBase, n)})
