@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"errors"
+	"math"
 	"os"
 	"strings"
 	"sync"
@@ -417,5 +418,25 @@ func TestStructureAndTagErrorsTogether(t *testing.T) {
 		if !errors.Is(errs[i], kind) || errs[i].Paragraph != i+1 {
 			t.Errorf("error %d: %v", i, errs[i])
 		}
+	}
+}
+
+func TestPrinterError(t *testing.T) {
+	tpl := Must(New("t").Printer(func(v any) (string, error) {
+		if v == "x" {
+			return "", errors.New("không in được")
+		}
+		return DefaultPrinter(v)
+	}).Parse(docx(t, p("a {{.a}}")+p("b {{.b}}"))))
+	var out bytes.Buffer
+	err := tpl.Execute(&out, map[string]any{"a": 1, "b": "x"})
+	var e *Error
+	if !errors.As(err, &e) || !errors.Is(err, ErrExec) || e.Paragraph != 2 || !strings.Contains(err.Error(), "không in được") {
+		t.Errorf("err = %v", err)
+	}
+	// NaN has no Vietnamese spelling.
+	err = tpl.Execute(&out, map[string]any{"a": math.NaN(), "b": 1})
+	if !errors.As(err, &e) || e.Paragraph != 1 {
+		t.Errorf("NaN: %v", err)
 	}
 }

@@ -234,15 +234,18 @@ func (t *Template) templateFuncs(prefix string) template.FuncMap {
 	fm[getFunc] = lenientGet
 	esc := newEscaper(prefix)
 	printer := t.printer
-	fm[printFunc] = func(v any) (string, error) {
+	// One result, not (string, error): text/template calls this through reflection for
+	// every printed value, and a second result costs an allocation each time. A printer
+	// error panics instead, which text/template recovers and returns as the tag's error.
+	fm[printFunc] = func(v any) string {
 		if x, ok := v.(rawXML); ok {
-			return string(x), nil
+			return string(x)
 		}
 		s, err := printer(v)
 		if err != nil {
-			return "", err
+			panic(err)
 		}
-		return esc.escape(s), nil
+		return esc.escape(s)
 	}
 	return fm
 }
