@@ -18,6 +18,7 @@ import (
 	"os"
 
 	"github.com/ansinh-vn/baocao/ansinh"
+	"github.com/ansinh-vn/baocao/ansinh/chart"
 	"github.com/ansinh-vn/baocao/render"
 )
 
@@ -42,6 +43,7 @@ func run(stdout, stderr io.Writer, tplPath, dataPath, out string, check bool) in
 		return 1
 	}
 	data := report.Data()
+	data["bieu_do"] = chart.ForReport(report) // {{image .bieu_do.ke_hoach 16}}
 	if check {
 		return checkTemplate(stdout, tpl, data)
 	}

@@ -2,33 +2,60 @@
 // of Tây Sơn district, from its period data and the Word template:
 //
 //	go run ./examples/tayson -data testdata/tayson-2023-h1.yaml -o out.docx
+//	go run ./examples/tayson -pdf    # also out.pdf beside the .docx, through LibreOffice
 //
 // It loads and validates the data, prints every finding to standard error, and writes the
-// report. It exits 1 when the data has errors (warnings are printed but do not stop it),
-// and never leaves a half-written output file.
+// report, with its charts (package ansinh/chart) in the appendix. It exits 1 when the
+// data has errors (warnings are printed but do not stop it), and never leaves a
+// half-written output file: the .docx and the PDF are each written to a temporary file
+// and renamed.
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/ansinh-vn/baocao/ansinh"
+	"github.com/ansinh-vn/baocao/ansinh/chart"
 	"github.com/ansinh-vn/baocao/render"
+	"github.com/ansinh-vn/baocao/render/office"
 )
+
+// pdfTimeout bounds the LibreOffice conversion.
+const pdfTimeout = 3 * time.Minute
 
 func main() {
 	data := flag.String("data", "testdata/tayson-2023-h1.yaml", "period data (YAML)")
 	tpl := flag.String("template", "testdata/tayson/template.docx", "Word template")
 	out := flag.String("o", "baocao-tayson-2023-h1.docx", "output .docx")
+	pdf := flag.Bool("pdf", false, "also write the report as PDF beside the .docx (needs LibreOffice)")
 	flag.Parse()
-	os.Exit(run(os.Stderr, *data, *tpl, *out))
+	os.Exit(run(os.Stderr, options{data: *data, template: *tpl, out: *out, pdf: *pdf}))
+}
+
+type options struct {
+	data, template, out string
+	pdf                 bool
+}
+
+// reportData is the template data of a report: report.Data() and its charts under
+// "bieu_do".
+func reportData(report *ansinh.Report) map[string]any {
+	data := report.Data()
+	data["bieu_do"] = chart.ForReport(report)
+	return data
 }
 
 // run does the work and returns the exit code.
-func run(stderr io.Writer, dataPath, tplPath, out string) int {
-	report, err := ansinh.LoadFile(dataPath)
+func run(stderr io.Writer, o options) int {
+	report, err := ansinh.LoadFile(o.data)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -38,18 +65,64 @@ func run(stderr io.Writer, dataPath, tplPath, out string) int {
 		fmt.Fprintln(stderr, f)
 	}
 	if findings.HasErrors() {
-		fmt.Fprintf(stderr, "%s: %d lỗi, không lập báo cáo\n", dataPath, len(findings.Errors()))
+		fmt.Fprintf(stderr, "%s: %d lỗi, không lập báo cáo\n", o.data, len(findings.Errors()))
 		return 1
 	}
-	tpl, err := render.New(tplPath).Funcs(ansinh.Funcs()).ParseFile(tplPath)
+	tpl, err := render.New(o.template).Funcs(ansinh.Funcs()).ParseFile(o.template)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if err := tpl.ExecuteFile(out, report.Data()); err != nil {
+	if err := tpl.ExecuteFile(o.out, reportData(report)); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	fmt.Fprintf(stderr, "đã ghi %s\n", out)
+	fmt.Fprintf(stderr, "đã ghi %s\n", o.out)
+	if !o.pdf {
+		return 0
+	}
+	pdfPath := strings.TrimSuffix(o.out, filepath.Ext(o.out)) + ".pdf"
+	if err := writePDF(o.out, pdfPath); err != nil {
+		if errors.Is(err, office.ErrNotInstalled) {
+			fmt.Fprintln(stderr, "không xuất được PDF: cần cài LibreOffice (Debian: apt-get install libreoffice-writer-nogui)")
+		} else {
+			fmt.Fprintf(stderr, "không xuất được PDF: %v\n", err)
+		}
+		return 1
+	}
+	fmt.Fprintf(stderr, "đã ghi %s\n", pdfPath)
 	return 0
+}
+
+// writePDF converts the .docx at docxPath to PDF and writes it to pdfPath through a
+// temporary file in the same directory, renamed at the end: an existing PDF is replaced
+// whole or not at all.
+func writePDF(docxPath, pdfPath string) error {
+	docx, err := os.ReadFile(docxPath)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), pdfTimeout)
+	defer cancel()
+	pdf, err := office.PDF(ctx, docx)
+	if err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(pdfPath), "."+filepath.Base(pdfPath)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // after a successful rename there is nothing left to remove
+	if _, err := f.Write(pdf); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, pdfPath)
 }

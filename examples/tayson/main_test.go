@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"os"
@@ -45,7 +46,7 @@ func renderReport(t *testing.T) []byte {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "out.docx")
 	var stderr bytes.Buffer
-	if code := run(&stderr, dataPath, tplPath, out); code != 0 {
+	if code := run(&stderr, options{data: dataPath, template: tplPath, out: out}); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	// The two known inconsistencies are reported as warnings, and nothing else.
@@ -136,7 +137,7 @@ func TestRateFollowsData(t *testing.T) {
 	}
 	tpl := render.Must(render.New("tayson").Funcs(ansinh.Funcs()).ParseFile(tplPath))
 	var out bytes.Buffer
-	if err := tpl.Execute(&out, report.Data()); err != nil {
+	if err := tpl.Execute(&out, reportData(report)); err != nil {
 		t.Fatal(err)
 	}
 	text, _ := rendertest.Text(out.Bytes())
@@ -154,7 +155,7 @@ func TestDataErrorsWriteNothing(t *testing.T) {
 	}
 	out := filepath.Join(dir, "out.docx")
 	var stderr bytes.Buffer
-	if code := run(&stderr, bad, tplPath, out); code != 1 {
+	if code := run(&stderr, options{data: bad, template: tplPath, out: out}); code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
 	if !strings.Contains(stderr.String(), "bad.yaml:1:") || !strings.Contains(stderr.String(), "khong_co") {
@@ -162,5 +163,77 @@ func TestDataErrorsWriteNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("output written despite errors")
+	}
+}
+
+// The appendix holds the two charts: two PNG media parts in the .docx, and LibreOffice
+// shows them, each an image in the PDF that -pdf writes beside the .docx.
+func TestChartsInPDF(t *testing.T) {
+	rendertest.RequireLibreOffice(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "baocao.docx")
+	var stderr bytes.Buffer
+	if code := run(&stderr, options{data: dataPath, template: tplPath, out: out, pdf: true}); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	docx, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var media []string
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "word/media/") {
+			media = append(media, f.Name)
+		}
+	}
+	if len(media) != 2 {
+		t.Errorf("media parts %q, want the 2 charts", media)
+	}
+	pdf, err := os.ReadFile(filepath.Join(dir, "baocao.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("not a PDF: %.20q", pdf)
+	}
+	// LibreOffice writes each picture as an image XObject of its own, uncompressed
+	// dictionaries: count them.
+	if n := len(regexp.MustCompile(`/Subtype\s*/Image`).FindAllIndex(pdf, -1)); n != 2 {
+		t.Errorf("%d images in the PDF, want 2", n)
+	}
+	// No temporary file is left beside the outputs.
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 2 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("files in the output directory: %q", names)
+	}
+}
+
+// Without LibreOffice, -pdf still writes the .docx, says what to install and exits 1.
+func TestPDFWithoutLibreOffice(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	out := filepath.Join(t.TempDir(), "baocao.docx")
+	var stderr bytes.Buffer
+	if code := run(&stderr, options{data: dataPath, template: tplPath, out: out, pdf: true}); code != 1 {
+		t.Fatalf("exit %d, want 1: %s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "cần cài LibreOffice") {
+		t.Errorf("stderr: %s", stderr.String())
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Error(err)
+	}
+	if _, err := os.Stat(strings.TrimSuffix(out, ".docx") + ".pdf"); !os.IsNotExist(err) {
+		t.Errorf("a PDF was written: %v", err)
 	}
 }
