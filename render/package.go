@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"path"
@@ -122,10 +123,159 @@ func readPackage(r io.ReaderAt, size int64, lim Limits) ([]*pkgPart, error) {
 			if p.meta, err = readEntry(f); err != nil {
 				return nil, err
 			}
+		default:
+			// Copied raw into every output: check now that it decompresses to the size
+			// and checksum its header declares, so that a corrupt or lying entry is
+			// refused here rather than passed on to every document.
+			if err := verifyEntry(f); err != nil {
+				return nil, err
+			}
+		}
+		if p.xml != nil {
+			if err := checkPartXML(f.Name, p.xml); err != nil {
+				return nil, err
+			}
 		}
 		parts = append(parts, p)
 	}
 	return parts, nil
+}
+
+// verifyEntry reads an entry to its end: archive/zip checks the declared size and the
+// CRC-32 as it goes.
+func verifyEntry(f *zip.File) error {
+	if f.Mode().IsDir() && f.UncompressedSize64 == 0 {
+		return nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return fmt.Errorf("%w: entry %q: %v", ErrPackage, f.Name, err)
+	}
+	defer rc.Close()
+	if _, err := io.Copy(io.Discard, rc); err != nil {
+		return fmt.Errorf("%w: entry %q: %v", ErrPackage, f.Name, err)
+	}
+	return nil
+}
+
+// partRoots are the root elements of the parts that may hold tags.
+var partRoots = map[string]string{"document": "document", "header": "hdr", "footer": "ftr", "footnotes": "footnotes", "endnotes": "endnotes"}
+
+// checkPartXML checks a part that may hold tags before anything else reads it: every
+// output copies what its tags do not touch, so the part must be XML Word can open. It
+// must be well-formed (one root element, matching end tags, no DOCTYPE, no text outside
+// the root, no repeated attribute), every prefix must be declared, every element must be
+// in a namespace, and the root must be the WordprocessingML element of its kind
+// (w:document, w:hdr, w:ftr, w:footnotes, w:endnotes). A syntax problem is ErrXML; a
+// well-formed part of another vocabulary is ErrPackage. The walk is iterative and counts
+// declared prefixes in one map, so it is linear however deep the nesting.
+func checkPartXML(name string, data []byte) error {
+	kind := strings.TrimSuffix(strings.TrimPrefix(name, "word/"), ".xml")
+	kind = strings.TrimRightFunc(kind, func(r rune) bool { return r >= '0' && r <= '9' })
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	bad := func(format string, args ...any) error {
+		line, col := d.InputPos()
+		return fmt.Errorf("%w: %s: line %d, column %d: %s", ErrXML, name, line, col, fmt.Sprintf(format, args...))
+	}
+	type frame struct {
+		name     xml.Name // raw: Space is the prefix
+		prefixes []string // declared on this element; "" is the default namespace
+	}
+	var stack []frame
+	declared := map[string]int{"xml": 1}
+	rootSeen := false
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("%w: %s: %v", ErrXML, name, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if len(stack) == 0 && rootSeen {
+				return bad("element <%s> after the root element", rawName(t.Name))
+			}
+			fr := frame{name: t.Name}
+			seen := make(map[xml.Name]bool, len(t.Attr))
+			for _, a := range t.Attr {
+				if seen[a.Name] {
+					return bad("attribute %s repeated on <%s>", rawName(a.Name), rawName(t.Name))
+				}
+				seen[a.Name] = true
+				switch {
+				case a.Name.Space == "xmlns":
+					if a.Name.Local == "xml" || a.Name.Local == "xmlns" || a.Value == "" {
+						return bad("invalid namespace declaration %s=%q", rawName(a.Name), a.Value)
+					}
+					fr.prefixes = append(fr.prefixes, a.Name.Local)
+				case a.Name.Space == "" && a.Name.Local == "xmlns" && a.Value != "":
+					fr.prefixes = append(fr.prefixes, "")
+				}
+			}
+			for _, p := range fr.prefixes {
+				declared[p]++
+			}
+			stack = append(stack, fr)
+			switch p := t.Name.Space; {
+			case p == "" && declared[""] == 0:
+				return bad("element <%s> is in no namespace", t.Name.Local)
+			case p != "" && (p == "xmlns" || declared[p] == 0):
+				return bad("undeclared namespace prefix %q on <%s>", p, rawName(t.Name))
+			}
+			for _, a := range t.Attr {
+				if p := a.Name.Space; p != "" && p != "xmlns" && declared[p] == 0 {
+					return bad("undeclared namespace prefix %q on attribute %s", p, rawName(a.Name))
+				}
+			}
+			if !rootSeen {
+				rootSeen = true
+				ns := ""
+				for _, a := range t.Attr {
+					if a.Name.Space == "xmlns" && a.Name.Local == t.Name.Space || a.Name.Space == "" && a.Name.Local == "xmlns" && t.Name.Space == "" {
+						ns = a.Value
+					}
+				}
+				if want := partRoots[kind]; want != "" && (t.Name.Local != want || ns != nsMain && ns != nsStrict) {
+					return fmt.Errorf("%w: %s: the root element is <%s>, not WordprocessingML's <w:%s>: not a Word document part", ErrPackage, name, rawName(t.Name), want)
+				}
+			}
+		case xml.EndElement:
+			if len(stack) == 0 {
+				return bad("end tag </%s> without a start tag", rawName(t.Name))
+			}
+			top := stack[len(stack)-1]
+			if top.name != t.Name {
+				return bad("end tag </%s> does not match <%s>", rawName(t.Name), rawName(top.name))
+			}
+			for _, p := range top.prefixes {
+				declared[p]--
+			}
+			stack = stack[:len(stack)-1]
+		case xml.CharData:
+			if len(stack) == 0 && len(bytes.TrimSpace(t)) > 0 {
+				return bad("text outside the root element")
+			}
+		case xml.Directive:
+			return bad("a DOCTYPE or other directive, which Office Open XML does not allow")
+		}
+	}
+	if len(stack) > 0 {
+		return bad("<%s> is never closed", rawName(stack[len(stack)-1].name))
+	}
+	if !rootSeen {
+		return bad("no root element: the part is empty")
+	}
+	return nil
+}
+
+func rawName(n xml.Name) string {
+	if n.Space == "" {
+		return n.Local
+	}
+	return n.Space + ":" + n.Local
 }
 
 func readEntry(f *zip.File) ([]byte, error) {
