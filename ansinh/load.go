@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"gopkg.in/yaml.v3"
@@ -102,6 +103,7 @@ func Load(r io.Reader, name string) (*Report, error) {
 
 type decoder struct {
 	file        string
+	src         []byte // the file's bytes, to place syntax errors YAML gives no line for
 	errs        LoadErrors
 	unitOfMoney indicators.MoneyUnit
 }
@@ -109,6 +111,7 @@ type decoder struct {
 var reSyntaxLine = regexp.MustCompile(`line (\d+)`)
 
 func (d *decoder) load(data []byte) *Report {
+	d.src = data
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
@@ -143,6 +146,8 @@ func (d *decoder) syntax(err error) {
 	line := 0
 	if m := reSyntaxLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
+	} else {
+		line = syntaxLine(d.src, msg)
 	}
 	hint := ""
 	if strings.Contains(msg, "found character that cannot start any token") {
@@ -150,6 +155,30 @@ func (d *decoder) syntax(err error) {
 	}
 	d.errs = append(d.errs, &LoadError{File: d.file, Line: line,
 		Msg: "lỗi cú pháp YAML (syntax error): " + msg + hint})
+}
+
+// syntaxLine places a YAML syntax error whose message has no line. yaml.v3 leaves the
+// line out when it is the first (its marks count from 0) and for errors of its reader
+// (invalid UTF-8, control characters), which give no mark: those are on the line of the
+// first character YAML does not allow.
+func syntaxLine(src []byte, msg string) int {
+	if !strings.Contains(msg, "UTF-8") && !strings.Contains(msg, "Unicode") && !strings.Contains(msg, "control characters") {
+		return 1
+	}
+	line := 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		allowed := r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0x7E || r == 0x85 ||
+			r >= 0xA0 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+		if r == utf8.RuneError && size <= 1 || !allowed {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		i += size
+	}
+	return line
 }
 
 // at records an error at node n.
