@@ -169,7 +169,8 @@ func TestHostilePackages(t *testing.T) {
 		{"text after the root", buildZip(t, append(stdEntries("")[:3], entry{name: "word/document.xml", data: []byte(document(p("{{.a}}")) + "rác")})...), Limits{}, ErrXML, "text outside the root element"},
 		{"undeclared prefix", docx(t, `<x:p><w:r><w:t>{{.a}}</w:t></w:r></x:p>`), Limits{}, ErrXML, `undeclared namespace prefix "x"`},
 		{"entity bomb (DOCTYPE)", buildZip(t, append(stdEntries("")[:3], entry{name: "word/document.xml", data: []byte(`<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>` + strings.TrimPrefix(document(p("&c; {{.a}}")), `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`))})...), Limits{}, ErrXML, "DOCTYPE"},
-		{"document.xml is HTML", buildZip(t, append(stdEntries("")[:3], entry{name: "word/document.xml", data: []byte(`<html xmlns="http://www.w3.org/1999/xhtml"><body><p>{{.a}}</p></body></html>`)})...), Limits{}, ErrPackage, "the root element is <html>, not WordprocessingML's <w:document>"},
+		{"document.xml is XHTML", buildZip(t, append(stdEntries("")[:3], entry{name: "word/document.xml", data: []byte(`<html xmlns="http://www.w3.org/1999/xhtml"><body><p>{{.a}}</p></body></html>`)})...), Limits{}, ErrPackage, "the root element is <html>, not WordprocessingML's <w:document>"},
+		{"document.xml is HTML", buildZip(t, append(stdEntries("")[:3], entry{name: "word/document.xml", data: []byte(`<html><body><p>{{.a}}</p></body></html>`)})...), Limits{}, ErrPackage, "not WordprocessingML's"},
 		{"document.xml in another namespace", buildZip(t, append(stdEntries("")[:3], entry{name: "word/document.xml", data: []byte(`<w:document xmlns:w="urn:khac"><w:body/></w:document>`)})...), Limits{}, ErrPackage, "not WordprocessingML's"},
 		{"header that is a document", docx(t, p("x"), "word/header1.xml", document(p("{{.a}}"))), Limits{}, ErrPackage, "the root element is <w:document>, not WordprocessingML's <w:hdr>"},
 		{"empty document.xml", buildZip(t, docNoRoot...), Limits{}, ErrXML, "no root element"},
@@ -188,6 +189,10 @@ func TestHostilePackages(t *testing.T) {
 			}
 			if got != nil {
 				t.Error("a template came back with the error")
+			}
+			var e *Error
+			if c.kind == ErrXML && (!errors.As(err, &e) || !strings.HasPrefix(e.Part, "word/")) {
+				t.Errorf("malformed XML without its part: %#v", e)
 			}
 			if !strings.Contains(err.Error(), c.message) {
 				t.Errorf("message %q lacks %q", err, c.message)

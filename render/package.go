@@ -174,9 +174,10 @@ func checkPartXML(name string, data []byte) error {
 	kind = strings.TrimRightFunc(kind, func(r rune) bool { return r >= '0' && r <= '9' })
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
+	loc := Location{Part: name}
 	bad := func(format string, args ...any) error {
 		line, col := d.InputPos()
-		return fmt.Errorf("%w: %s: line %d, column %d: %s", ErrXML, name, line, col, fmt.Sprintf(format, args...))
+		return &Error{Kind: ErrXML, Location: loc, Err: fmt.Errorf("line %d, column %d: %s", line, col, fmt.Sprintf(format, args...))}
 	}
 	type frame struct {
 		name     xml.Name // raw: Space is the prefix
@@ -191,12 +192,24 @@ func checkPartXML(name string, data []byte) error {
 			break
 		}
 		if err != nil {
-			return fmt.Errorf("%w: %s: %v", ErrXML, name, err)
+			return &Error{Kind: ErrXML, Location: loc, Err: err}
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if len(stack) == 0 && rootSeen {
 				return bad("element <%s> after the root element", rawName(t.Name))
+			}
+			if !rootSeen {
+				rootSeen = true
+				ns := ""
+				for _, a := range t.Attr {
+					if a.Name.Space == "xmlns" && a.Name.Local == t.Name.Space || a.Name.Space == "" && a.Name.Local == "xmlns" && t.Name.Space == "" {
+						ns = a.Value
+					}
+				}
+				if want := partRoots[kind]; want != "" && (t.Name.Local != want || ns != nsMain && ns != nsStrict) {
+					return &Error{Kind: ErrPackage, Location: loc, Err: fmt.Errorf("the root element is <%s>, not WordprocessingML's <w:%s>: not a Word document part", rawName(t.Name), want)}
+				}
 			}
 			fr := frame{name: t.Name}
 			seen := make(map[xml.Name]bool, len(t.Attr))
@@ -228,18 +241,6 @@ func checkPartXML(name string, data []byte) error {
 			for _, a := range t.Attr {
 				if p := a.Name.Space; p != "" && p != "xmlns" && declared[p] == 0 {
 					return bad("undeclared namespace prefix %q on attribute %s", p, rawName(a.Name))
-				}
-			}
-			if !rootSeen {
-				rootSeen = true
-				ns := ""
-				for _, a := range t.Attr {
-					if a.Name.Space == "xmlns" && a.Name.Local == t.Name.Space || a.Name.Space == "" && a.Name.Local == "xmlns" && t.Name.Space == "" {
-						ns = a.Value
-					}
-				}
-				if want := partRoots[kind]; want != "" && (t.Name.Local != want || ns != nsMain && ns != nsStrict) {
-					return fmt.Errorf("%w: %s: the root element is <%s>, not WordprocessingML's <w:%s>: not a Word document part", ErrPackage, name, rawName(t.Name), want)
 				}
 			}
 		case xml.EndElement:
