@@ -55,6 +55,10 @@ func Funcs() map[string]any {
 //	.tien_dien         ho_ngheo {so_ho, kinh_phi}, chinh_sach {luot_ho, kinh_phi}
 //	.danh_gia          thuan_loi, han_che_mo_dau, han_che
 //	.nhiem_vu          mo_dau, danh_sach, chi_tieu_o_muc (int)
+//	.nam_truoc         last year's tree (see SetPrevious; empty without)
+//	.so_sanh           the same paths, a Change for each figure against last year
+//	.ke_hoach          plan targets by ma {ma, ten, chi_so, don_vi_tinh, ke_hoach, thuc_hien, dat, ty_le, dat_ke_hoach}
+//	.ke_hoach_ds       the same in file order; .ke_hoach_can_cu the plan's source (see SetPlan)
 func (r *Report) Data() map[string]any {
 	mu := r.MoneyUnit
 	money := func(m indicators.Money) indicators.Money { return m.In(mu) }
