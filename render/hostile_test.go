@@ -591,3 +591,53 @@ func TestConcurrentThousand(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// The input itself is bounded before it is read: a negative or absurd size given to
+// ParseReaderAt, or a file of gigabytes given to ParseFile, is refused at once rather
+// than allocated (an allocation beyond memory is a fatal error, not a panic). The huge
+// allocation runs in a child process.
+func TestHostileInputSize(t *testing.T) {
+	if os.Getenv("BAOCAO_HUGE_CHILD") != "" {
+		_, err := New("t").ParseReaderAt(bytes.NewReader(nil), 1<<50)
+		fmt.Printf("package=%v\n", errors.Is(err, ErrPackage))
+		return
+	}
+	knownBug(t, "ParseReaderAt makes a slice of the size it is given (negative: panic; 1<<50: fatal out of memory), ParseFile and ParseFS read the whole file whatever its size")
+	t.Run("negative size", func(t *testing.T) {
+		defer func() {
+			if r := recover(); r != nil {
+				t.Fatalf("panic: %v", r)
+			}
+		}()
+		pkg := docx(t, p("{{.a}}"))
+		if _, err := New("t").ParseReaderAt(bytes.NewReader(pkg), -1); !errors.Is(err, ErrPackage) {
+			t.Errorf("err = %v", err)
+		}
+	})
+	t.Run("size of a petabyte", func(t *testing.T) {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestHostileInputSize$")
+		cmd.Env = append(os.Environ(), "BAOCAO_HUGE_CHILD=1")
+		out, err := cmd.CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "package=true") {
+			t.Errorf("child: %v\n%.500s", err, out)
+		}
+	})
+	t.Run("file of 8 GiB", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "lon.docx")
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		if err := os.Truncate(path, 8<<30); err != nil { // sparse: nothing on disk
+			t.Skip(err)
+		}
+		start := time.Now()
+		if _, err := New("t").ParseFile(path); !errors.Is(err, ErrPackage) {
+			t.Errorf("err = %v", err)
+		}
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("took %v", d)
+		}
+	})
+}
