@@ -79,6 +79,11 @@ func FuzzParseNumber(f *testing.F) {
 			return
 		}
 		out := FormatNumber(d, -1)
+		if len(out) > maxNumberLen {
+			// A number of 3.073 digits or more: its separators take the text past the
+			// length ParseNumber accepts (testdata/fuzz/FuzzParseNumber/0b832d7a375855d9).
+			return
+		}
 		back, err := ParseNumber(out)
 		if err != nil || !back.Equal(d) {
 			t.Fatalf("ParseNumber(%q) = %s; FormatNumber = %q; parses back to %s, %v", s, d, out, back, err)
