@@ -319,25 +319,25 @@ func nodeEdits(s *scan, raw []byte, pi int, text string, offs []int, tags []*act
 		var segs []seg
 		touched := false
 		pos := from
-		for first < len(tags) && tags[first].end <= from {
+		for first < len(tags) && tags[first].cutEnd <= from {
 			first++
 		}
 		for _, a := range tags[first:] {
-			if a.start >= to {
+			if a.cutStart >= to {
 				break
 			}
-			if a.end <= from {
+			if a.cutEnd <= from {
 				continue
 			}
 			touched = true
-			if a.start > pos {
-				segs = append(segs, seg{lit: text[pos:a.start]})
+			if a.cutStart > pos {
+				segs = append(segs, seg{lit: text[pos:a.cutStart]})
 			}
-			if a.start >= from && a.node == ti && a.anchor == anchorInline {
+			if a.node == ti && a.anchor == anchorInline {
 				segs = append(segs, seg{act: a})
 			}
-			if a.end > pos {
-				pos = a.end
+			if a.cutEnd > pos {
+				pos = a.cutEnd
 			}
 		}
 		if run := tn.run; run >= 0 {
@@ -431,8 +431,8 @@ func stripTags(text string, tags []*action) string {
 	var b strings.Builder
 	pos := 0
 	for _, a := range tags {
-		b.WriteString(text[pos:a.start])
-		pos = a.end
+		b.WriteString(text[pos:a.cutStart])
+		pos = a.cutEnd
 	}
 	b.WriteString(text[pos:])
 	return b.String()

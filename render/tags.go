@@ -28,6 +28,9 @@ func (k tagKind) control() bool { return k != tagPrint }
 
 type tag struct {
 	start, end int    // byte offsets in the paragraph text, end exclusive
+	// cutStart, cutEnd is the text the tag removes: the tag itself, and the spaces
+	// before a "{{- " or after a " -}}" trim marker.
+	cutStart, cutEnd int
 	inner      string // the action between the delimiters, smart quotes made straight
 	text       string // the tag as written in Word
 	kind       tagKind
@@ -53,11 +56,34 @@ func findTags(text string) (tags []tag, unclosedAt int, ok bool) {
 		}
 		raw := text[start:end]
 		inner := straightQuotes(raw[2 : len(raw)-2])
-		t := tag{start: start, end: end, inner: inner, text: raw}
-		t.kind, t.word = classify(inner)
+		t := tag{start: start, end: end, cutStart: start, cutEnd: end, inner: inner, text: raw}
+		// Trim markers act on the paragraph's text, as a clerk sees it, not on the XML
+		// around the tag in the generated source: apply them here and drop them.
+		if len(inner) >= 2 && inner[0] == '-' && isSpace(inner[1]) {
+			prev := 0
+			if len(tags) > 0 {
+				prev = tags[len(tags)-1].cutEnd
+			}
+			for t.cutStart > prev && isSpace(text[t.cutStart-1]) {
+				t.cutStart--
+			}
+			t.inner = inner[1:]
+		}
+		if n := len(t.inner); n >= 2 && t.inner[n-1] == '-' && isSpace(t.inner[n-2]) {
+			for t.cutEnd < len(text) && isSpace(text[t.cutEnd]) && !strings.HasPrefix(text[t.cutEnd:], "{{") {
+				t.cutEnd++
+			}
+			t.inner = t.inner[:n-1]
+		}
+		t.kind, t.word = classify(t.inner)
 		tags = append(tags, t)
-		i = end
+		i = t.cutEnd
 	}
+}
+
+// isSpace is text/template's idea of the space a trim marker removes.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n'
 }
 
 // closeOf finds the "}}" that closes an action opened before from, skipping string, raw

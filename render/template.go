@@ -99,33 +99,57 @@ func Must(t *Template, err error) *Template {
 
 // ParseFile reads and parses the .docx file at path.
 func (t *Template) ParseFile(path string) (*Template, error) {
-	b, err := readLimited(os.Open(path))
+	b, err := t.readLimited(os.Open(path))
 	if err != nil {
-		return nil, fmt.Errorf("render: %w", err)
+		return nil, fmt.Errorf("render: %s: %w", path, err)
 	}
 	return t.Parse(b)
 }
 
 // ParseFS reads and parses the .docx file name from fsys.
 func (t *Template) ParseFS(fsys fs.FS, name string) (*Template, error) {
-	b, err := readLimited(fsys.Open(name))
+	b, err := t.readLimited(fsys.Open(name))
 	if err != nil {
-		return nil, fmt.Errorf("render: %w", err)
+		return nil, fmt.Errorf("render: %s: %w", name, err)
 	}
 	return t.Parse(b)
 }
 
-func readLimited(f io.ReadCloser, err error) ([]byte, error) {
+// maxPackage is the largest package file the limits allow: stored entries are never
+// smaller than their data, so a package larger than all its parts may hold is refused
+// before it is read.
+func (t *Template) maxPackage() int64 {
+	l := t.limits.withDefaults()
+	return l.MaxTotalSize + 1<<20
+}
+
+func (t *Template) readLimited(f io.ReadCloser, err error) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(f)
+	max := t.maxPackage()
+	if st, ok := f.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > max {
+			return nil, fmt.Errorf("%w: the file is %d bytes, more than %d (see Limits)", ErrPackage, fi.Size(), max)
+		}
+	}
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("%w: the file is larger than %d bytes (see Limits)", ErrPackage, max)
+	}
+	return b, nil
 }
 
 // ParseReaderAt parses the .docx package of the given size read from r. The package is
 // read completely during the call; r is not used afterwards.
 func (t *Template) ParseReaderAt(r io.ReaderAt, size int64) (*Template, error) {
+	if size < 0 || size > t.maxPackage() {
+		return nil, fmt.Errorf("render: %w: a package of %d bytes is outside the limits", ErrPackage, size)
+	}
 	b := make([]byte, size)
 	if _, err := r.ReadAt(b, 0); err != nil && err != io.EOF {
 		return nil, fmt.Errorf("render: %w", err)
