@@ -27,14 +27,14 @@ func (k tagKind) opens() bool   { return k == tagIf || k == tagWith || k == tagR
 func (k tagKind) control() bool { return k != tagPrint }
 
 type tag struct {
-	start, end int    // byte offsets in the paragraph text, end exclusive
+	start, end int // byte offsets in the paragraph text, end exclusive
 	// cutStart, cutEnd is the text the tag removes: the tag itself, and the spaces
 	// before a "{{- " or after a " -}}" trim marker.
 	cutStart, cutEnd int
-	inner      string // the action between the delimiters, smart quotes made straight
-	text       string // the tag as written in Word
-	kind       tagKind
-	word       string // first keyword, for messages
+	inner            string // the action between the delimiters, smart quotes made straight
+	text             string // the tag as written in Word
+	kind             tagKind
+	word             string // first keyword, for messages
 }
 
 // findTags returns the tags of one paragraph's text. A "{{" without its "}}" in the same
