@@ -172,7 +172,8 @@ func (a *Aggregator) Add(r *Report) error {
 	if prev, dup := a.seen[key]; dup {
 		return fmt.Errorf("%w: %s đã được cộng (%s)", ErrDuplicateUnit, name, describeUnit(prev))
 	}
-	a.seen[key] = Unit{Code: r.Unit.Code, Name: r.Unit.Name, Level: r.Unit.Level}
+	// Strings are cloned: a parser may hand out substrings of the whole file.
+	a.seen[key] = Unit{Code: strings.Clone(r.Unit.Code), Name: strings.Clone(r.Unit.Name), Level: strings.Clone(r.Unit.Level)}
 	if a.n == 0 {
 		a.start()
 	}
@@ -226,8 +227,8 @@ func (a *Aggregator) add(r *Report, name string) {
 		i, ok := a.progIdx[l.Code]
 		if !ok {
 			i = len(s.Credit.Programmes)
-			a.progIdx[l.Code] = i
-			s.Credit.Programmes = append(s.Credit.Programmes, LoanProgramme{Code: l.Code, Name: l.Name, Amount: a.zero()})
+			a.progIdx[strings.Clone(l.Code)] = i
+			s.Credit.Programmes = append(s.Credit.Programmes, LoanProgramme{Code: strings.Clone(l.Code), Name: strings.Clone(l.Name), Amount: a.zero()})
 		}
 		t := &s.Credit.Programmes[i]
 		t.Households = t.Households.Add(l.Households)
@@ -236,7 +237,11 @@ func (a *Aggregator) add(r *Report, name string) {
 			t.Parts = map[string]indicators.Count{}
 		}
 		for k, c := range l.Parts {
-			t.Parts[k] = t.Parts[k].Add(c)
+			if old, ok := t.Parts[k]; ok {
+				t.Parts[k] = old.Add(c)
+			} else {
+				t.Parts[strings.Clone(k)] = c
+			}
 		}
 	}
 
@@ -246,8 +251,8 @@ func (a *Aggregator) add(r *Report, name string) {
 		i, ok := a.cardIdx[g.Code]
 		if !ok {
 			i = len(si.Cards)
-			a.cardIdx[g.Code] = i
-			si.Cards = append(si.Cards, CardGroup{Code: g.Code, Name: g.Name})
+			a.cardIdx[strings.Clone(g.Code)] = i
+			si.Cards = append(si.Cards, CardGroup{Code: strings.Clone(g.Code), Name: strings.Clone(g.Name)})
 		}
 		si.Cards[i].Cards = si.Cards[i].Cards.Add(g.Cards)
 	}
@@ -271,7 +276,7 @@ func (a *Aggregator) add(r *Report, name string) {
 	a.abroadTarget.add(lab.Abroad.Target, lab.Abroad.ReportedRate, name)
 	for _, m := range strings.Split(lab.Abroad.Market, ",") {
 		if m = strings.TrimSpace(m); m != "" && !containsFold(a.markets, m) {
-			a.markets = append(a.markets, m)
+			a.markets = append(a.markets, strings.Clone(m))
 		}
 	}
 	sl.JobFair.Participants = sl.JobFair.Participants.Add(lab.JobFair.Participants)
@@ -290,8 +295,9 @@ func (a *Aggregator) add(r *Report, name string) {
 		i, ok := a.housingIdx[x.Code]
 		if !ok {
 			i = len(sa.Housing)
-			a.housingIdx[x.Code] = i
-			sa.Housing = append(sa.Housing, HousingSupport{Code: x.Code, Name: x.Name, Amount: a.zero(), Sponsor: x.Sponsor, Place: x.Place})
+			a.housingIdx[strings.Clone(x.Code)] = i
+			sa.Housing = append(sa.Housing, HousingSupport{Code: strings.Clone(x.Code), Name: strings.Clone(x.Name), Amount: a.zero(),
+				Sponsor: strings.Clone(x.Sponsor), Place: strings.Clone(x.Place)})
 			a.housingMeta = append(a.housingMeta, itemMeta{})
 		}
 		t, m := &sa.Housing[i], &a.housingMeta[i]
@@ -304,8 +310,9 @@ func (a *Aggregator) add(r *Report, name string) {
 		i, ok := a.giftIdx[x.Code]
 		if !ok {
 			i = len(sa.Gifts)
-			a.giftIdx[x.Code] = i
-			sa.Gifts = append(sa.Gifts, GiftSupport{Code: x.Code, Name: x.Name, Amount: a.zero(), Sponsor: x.Sponsor, Place: x.Place})
+			a.giftIdx[strings.Clone(x.Code)] = i
+			sa.Gifts = append(sa.Gifts, GiftSupport{Code: strings.Clone(x.Code), Name: strings.Clone(x.Name), Amount: a.zero(),
+				Sponsor: strings.Clone(x.Sponsor), Place: strings.Clone(x.Place)})
 			a.giftMeta = append(a.giftMeta, itemMeta{})
 		}
 		t, m := &sa.Gifts[i], &a.giftMeta[i]
@@ -320,8 +327,8 @@ func (a *Aggregator) add(r *Report, name string) {
 		i, ok := a.eduIdx[x.Code]
 		if !ok {
 			i = len(s.Education.Support)
-			a.eduIdx[x.Code] = i
-			s.Education.Support = append(s.Education.Support, EducationSupport{Code: x.Code, Name: x.Name, Amount: a.zero()})
+			a.eduIdx[strings.Clone(x.Code)] = i
+			s.Education.Support = append(s.Education.Support, EducationSupport{Code: strings.Clone(x.Code), Name: strings.Clone(x.Name), Amount: a.zero()})
 		}
 		t := &s.Education.Support[i]
 		t.Persons = t.Persons.Add(x.Persons)
@@ -377,7 +384,7 @@ func containsFold(xs []string, x string) bool {
 
 func appendNamed(names []string, name string) []string {
 	if len(names) < maxNamed {
-		names = append(names, name)
+		names = append(names, strings.Clone(name))
 	}
 	return names
 }
@@ -592,9 +599,14 @@ func newUnitRow(r *Report, paths []string, mu indicators.MoneyUnit) UnitRow {
 	cp.MoneyUnit = mu
 	cp.Previous, cp.Plan = nil, nil
 	full := cp.Data()
-	row := UnitRow{Unit: r.Unit, Figures: map[string]any{}}
+	u := r.Unit
+	u.Code, u.Name, u.Level, u.Parent, u.Body = strings.Clone(u.Code), strings.Clone(u.Name), strings.Clone(u.Level), strings.Clone(u.Parent), strings.Clone(u.Body)
+	row := UnitRow{Unit: u, Figures: map[string]any{}}
 	for _, p := range paths {
 		if v, ok := lookup(full, p); ok {
+			if s, isString := v.(string); isString {
+				v = strings.Clone(s)
+			}
 			setPath(row.Figures, p, v)
 		}
 	}
