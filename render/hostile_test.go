@@ -645,7 +645,6 @@ func TestHostileInputSize(t *testing.T) {
 		fmt.Printf("package=%v\n", errors.Is(err, ErrPackage))
 		return
 	}
-	knownBug(t, "ParseReaderAt makes a slice of the size it is given (negative: panic; 1<<50: fatal out of memory), ParseFile and ParseFS read the whole file whatever its size")
 	t.Run("negative size", func(t *testing.T) {
 		defer func() {
 			if r := recover(); r != nil {
