@@ -127,6 +127,35 @@ func (p *fastParser) scalar(v string, style yaml.Style, line, column int) *yaml.
 	return n
 }
 
+// numberTag is "!!int" for plain decimal digits without a leading zero, "!!float" for
+// such digits, a dot and digits, and "" for anything else (left to ShortTag).
+func numberTag(v string) string {
+	dot := -1
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c >= '0' && c <= '9':
+		case c == '.' && dot < 0 && i > 0 && i < len(v)-1:
+			dot = i
+		default:
+			return ""
+		}
+	}
+	whole := v
+	if dot >= 0 {
+		whole = v[:dot]
+	}
+	if len(whole) > 1 && whole[0] == '0' {
+		return ""
+	}
+	if dot >= 0 {
+		return "!!float"
+	}
+	if len(v) > 18 {
+		return "" // ShortTag says whether it fits
+	}
+	return "!!int"
+}
+
 // node allocates nodes in blocks: a period file has a few hundred.
 func (p *fastParser) node() *yaml.Node {
 	if len(p.slab) == 0 {
@@ -145,6 +174,9 @@ func scalarTag(n *yaml.Node) string {
 		return "!!str"
 	}
 	if v := n.Value; v != "" {
+		if t := numberTag(v); t != "" {
+			return t
+		}
 		c, _ := utf8.DecodeRuneInString(v)
 		if unicode.IsLetter(c) {
 			switch v {
