@@ -62,6 +62,12 @@ func (p *fastParser) split(s string) bool {
 		if strings.ContainsAny(line, "\t\r\ufeff") {
 			return false
 		}
+		// Control characters are refused by yaml.v3 everywhere, comments included.
+		for _, r := range line {
+			if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0xfffe || r == 0xffff || r == '\u2028' || r == '\u2029' || r == '\u0085' {
+				return false
+			}
+		}
 		ind := 0
 		for ind < len(line) && line[ind] == ' ' {
 			ind++
@@ -71,11 +77,6 @@ func (p *fastParser) split(s string) bool {
 		}
 		if ind == 0 && (strings.HasPrefix(line, "---") || strings.HasPrefix(line, "...") || line[0] == '%') {
 			return false
-		}
-		for _, r := range line {
-			if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0xfffe || r == 0xffff || r == '\u2028' || r == '\u2029' || r == '\u0085' {
-				return false
-			}
 		}
 		p.lines = append(p.lines, fastLine{no: no, text: line, indent: ind})
 	}

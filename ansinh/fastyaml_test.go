@@ -88,7 +88,7 @@ func TestFastParseEqualsYAMLv3OnSamples(t *testing.T) {
 // Mutations of the samples: whenever the fast path accepts a text, yaml.v3 accepts it
 // too and builds the same tree.
 func TestFastParseMutations(t *testing.T) {
-	inserts := []string{" ", "  ", "\n", "#", ":", ": ", "- ", "-", "{", "}", "[", "]", ",", "\"", "'", "\\", "&a ", "*a", "!", "|", ">", "?", "%", "@", "\t", "x", "1", "\u00a0", "--- \n", " # c", "\"\\u0041\"", "''", "null", "~"}
+	inserts := []string{" ", "  ", "\n", "#", ":", ": ", "- ", "-", "{", "}", "[", "]", ",", "\"", "'", "\\", "&a ", "*a", "!", "|", ">", "?", "%", "@", "\t", "x", "1", "\u00a0", "--- \n", " # c", "\"\\u0041\"", "''", "null", "~", "\x00", "\x01", "\x7f", "\u0085", "\u2028", "#\x00"}
 	n := 0
 	for name, data := range sampleFiles(t) {
 		if len(data) > 6000 {
@@ -136,7 +136,7 @@ func TestFastParseDeclines(t *testing.T) {
 	for _, s := range []string{
 		"", "a: |\n  text\n", "a: >\n  t\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "---\na: 1\n", "a: 1\n---\nb: 2\n",
 		"a:\n\tb: 1\n", "a: b\n  c\n", "a:\n", "a: {b: 1,\n  c: 2}\n", "a: \"x\n  y\"\n", "'a': 1\n", "a b: 1\n",
-		"a: b: c\n", "a:b\n", "- a\n- b\n", " a: 1\n", "a: 1\n b: 2\n", "a: \"\\x41\"\n", "a: [b, {c: d:e}]\n",
+		"a: b: c\n", "a:b\n", "# c\x00\na: 1\n", "a: 1 # \u2028\n", "- a\n- b\n", " a: 1\n", "a: 1\n b: 2\n", "a: \"\\x41\"\n", "a: [b, {c: d:e}]\n",
 	} {
 		if _, ok := fastParse([]byte(s)); ok && !strings.HasPrefix(s, "- a") {
 			t.Errorf("fast path accepted %q", s)
