@@ -296,7 +296,8 @@ func (p *fastParser) inlineValue(l fastLine, off int) (*yaml.Node, bool) {
 	case '"', '\'':
 		n, end, ok = p.quotedValue(l, off)
 	default:
-		if strings.IndexByte("&*!|>?%@`,]}#:", c) >= 0 || c == '-' && off+1 < len(text) && text[off+1] == ' ' {
+		// "-" alone or before a space starts a sequence entry, which YAML refuses here.
+		if strings.IndexByte("&*!|>?%@`,]}#:", c) >= 0 || c == '-' && (off+1 == len(text) || text[off+1] == ' ') {
 			return nil, false
 		}
 		end = len(text)

@@ -263,11 +263,17 @@ func (d *decoder) mapping(n *yaml.Node, path string, fields ...field) {
 		d.at(n, path, "phải là một nhóm khóa: giá trị, nhưng đây là %s (expected a mapping)", kindName(n))
 		return
 	}
-	byKey := make(map[string]*field, len(fields))
-	for i := range fields {
-		byKey[fields[i].key] = &fields[i]
+	// Mappings have a handful of keys: a linear search and a slice of first lines cost
+	// less than two maps per mapping, which a roll-up of thousands of files feels.
+	var firstBuf [32]int
+	first := firstBuf[:0]
+	if len(fields) > len(firstBuf) {
+		first = make([]int, 0, len(fields))
 	}
-	seen := map[string]*yaml.Node{}
+	first = first[:len(fields)]
+	for i := range first {
+		first[i] = 0
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := resolve(n.Content[i]), n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -275,26 +281,51 @@ func (d *decoder) mapping(n *yaml.Node, path string, fields ...field) {
 			continue
 		}
 		key := k.Value
-		p := join(path, key)
-		if first, dup := seen[key]; dup {
-			d.at(k, p, "khóa %q bị lặp, đã có ở dòng %d; xóa một trong hai (duplicate key, first at line %d)",
-				key, first.Line, first.Line)
-			continue
+		fi := -1
+		for j := range fields {
+			if fields[j].key == key {
+				fi = j
+				break
+			}
 		}
-		seen[key] = k
-		f := byKey[key]
-		if f == nil {
-			d.at(k, p, "khóa %q không có trong mẫu; các khóa hợp lệ ở đây: %s (unknown key)%s",
+		if fi < 0 {
+			if line := dupUnknown(n, i, key); line > 0 {
+				d.at(k, join(path, key), "khóa %q bị lặp, đã có ở dòng %d; xóa một trong hai (duplicate key, first at line %d)",
+					key, line, line)
+				continue
+			}
+			d.at(k, join(path, key), "khóa %q không có trong mẫu; các khóa hợp lệ ở đây: %s (unknown key)%s",
 				key, keyList(fields), suggest(key, fields))
 			continue
 		}
-		f.fn(v, p)
+		p := join(path, key)
+		if first[fi] > 0 {
+			d.at(k, p, "khóa %q bị lặp, đã có ở dòng %d; xóa một trong hai (duplicate key, first at line %d)",
+				key, first[fi], first[fi])
+			continue
+		}
+		first[fi] = k.Line
+		if first[fi] == 0 {
+			first[fi] = -1 // seen, line unknown
+		}
+		fields[fi].fn(v, p)
 	}
-	for _, f := range fields {
-		if f.req && seen[f.key] == nil {
+	for i, f := range fields {
+		if f.req && first[i] == 0 {
 			d.at(n, join(path, f.key), "thiếu khóa bắt buộc %q (missing required key)", f.key)
 		}
 	}
+}
+
+// dupUnknown returns the line of an earlier occurrence of an unknown key in mapping n
+// (before content index i), or 0. Only reached on an error, so a scan is fine.
+func dupUnknown(n *yaml.Node, i int, key string) int {
+	for j := 0; j < i; j += 2 {
+		if k := resolve(n.Content[j]); k.Kind == yaml.ScalarNode && k.Value == key {
+			return k.Line
+		}
+	}
+	return 0
 }
 
 func keyList(fields []field) string {
