@@ -39,12 +39,6 @@ func FuzzLoad(f *testing.F) {
 		// LoadFS and LoadDir parse with the fast parser when it can: the same report or
 		// the same errors.
 		fast, ferr := loadBytes(b, "ky.yaml")
-		if err != nil && strings.Contains(err.Error(), "control characters") && (ferr == nil || !strings.Contains(ferr.Error(), "control characters")) {
-			knownBug(t, "fastParse skips a comment line before it looks for control characters, so LoadFS takes a file Load refuses (testdata/fuzz/FuzzLoad/c70741a395de5415)")
-		}
-		if err != nil && strings.Contains(err.Error(), "block sequence entries are not allowed") && (ferr == nil || !strings.Contains(ferr.Error(), "block sequence")) {
-			knownBug(t, "fastParse reads a lone - after a key (\"0: -\") as the text \"-\", which yaml.v3 refuses (testdata/fuzz/FuzzLoad/bcd1659d9ecead71)")
-		}
 		if (err == nil) != (ferr == nil) || err != nil && err.Error() != ferr.Error() {
 			t.Fatalf("Load and the fast path differ:\nLoad: %v\nfast: %v", err, ferr)
 		}
@@ -94,14 +88,5 @@ func TestLoadSyntaxErrorLines(t *testing.T) {
 		if !errors.As(err, &les) || les[0].Line != line {
 			t.Errorf("%q: %v, want line %d", src, err, line)
 		}
-	}
-}
-
-// knownBug skips a test of a bug reported and not fixed yet, unless BAOCAO_KNOWN_BUGS=1
-// (set it to see which still fail). Remove the call when the bug is fixed.
-func knownBug(t testing.TB, bug string) {
-	t.Helper()
-	if os.Getenv("BAOCAO_KNOWN_BUGS") != "1" {
-		t.Skip("known bug: " + bug)
 	}
 }
