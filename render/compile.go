@@ -467,6 +467,8 @@ func writeLit(b *strings.Builder, s string) {
 			b.WriteString("&gt;")
 		case '{':
 			b.WriteString("&#123;")
+		case '\r':
+			b.WriteString("&#13;") // a raw CR would read back as LF
 		default:
 			b.WriteRune(r)
 		}

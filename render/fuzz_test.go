@@ -226,9 +226,6 @@ func FuzzSplitTags(f *testing.F) {
 		if !utf8.ValidString(text) || len(text) > 2000 {
 			return
 		}
-		if strings.Contains(text, "\r") {
-			knownBug(t, "a carriage return in the text around a tag becomes a newline: the compiler writes it back raw, and XML reads a raw CR as LF (testdata/fuzz/FuzzSplitTags/9946c447489fd4b7)")
-		}
 		// Cut at rune boundaries: each byte of cuts is a step forward.
 		var runs []string
 		pos := 0
@@ -302,13 +299,4 @@ func errorKinds(err error) string {
 		return e.Kind.Error()
 	}
 	return err.Error()
-}
-
-// knownBug skips a test of a bug reported and not fixed yet, unless BAOCAO_KNOWN_BUGS=1
-// (set it to see which still fail). Remove the call when the bug is fixed.
-func knownBug(t testing.TB, bug string) {
-	t.Helper()
-	if os.Getenv("BAOCAO_KNOWN_BUGS") != "1" {
-		t.Skip("known bug: " + bug)
-	}
 }

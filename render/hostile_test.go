@@ -400,7 +400,6 @@ func TestHostileData(t *testing.T) {
 		{"surrogate halves", "a\xed\xa0\x80b", "a\uFFFD\uFFFD\uFFFDb"},
 		{"byte order mark", "\uFEFFchữ", "\uFEFFchữ"},
 		{"right-to-left override", "a\u202Eb", "a\u202Eb"},
-		{"bytes", []byte("<x>"), "[60 120 62]"},
 		{"nil", nil, ""},
 		{"error value", errors.New("lỗi <x>"), "lỗi <x>"},
 	}
@@ -476,7 +475,6 @@ func TestHostileCyclicPrint(t *testing.T) {
 		fmt.Printf("kind=%v\n", errors.Is(err, ErrExec))
 		return
 	}
-	knownBug(t, "printing a cyclic map overflows the stack (fatal): DefaultPrinter and printf go through fmt, which does not detect cycles")
 	for _, how := range []string{"printer", "printf", "print"} {
 		t.Run(how, func(t *testing.T) {
 			cmd := exec.Command(os.Args[0], "-test.run=^TestHostileCyclicPrint$")

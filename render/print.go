@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -65,8 +66,77 @@ func DefaultPrinter(v any) (string, error) {
 			return "", nil
 		}
 		return DefaultPrinter(rv.Elem().Interface())
+	case reflect.Map, reflect.Slice, reflect.Array, reflect.Struct:
+		// Go's rendering of a list or a record ("[a b]", "map[…]") never belongs in a
+		// report, and fmt would never finish one that contains itself.
+		return "", fmt.Errorf("a %s (%T) cannot be printed: print one of its fields, or range over it", rv.Kind(), v)
 	}
 	return fmt.Sprint(v), nil
+}
+
+// maxPrintDepth bounds how deep print and printf look into a value.
+const maxPrintDepth = 1000
+
+// checkPrintable refuses a value that fmt would never finish printing: one that
+// contains itself, or is nested deeper than maxPrintDepth.
+func checkPrintable(v reflect.Value, depth int, seen map[uintptr]bool) error {
+	if depth > maxPrintDepth {
+		return fmt.Errorf("the value is nested more than %d levels deep", maxPrintDepth)
+	}
+	switch v.Kind() {
+	case reflect.Interface:
+		if v.IsNil() {
+			return nil
+		}
+		return checkPrintable(v.Elem(), depth+1, seen)
+	case reflect.Pointer, reflect.Map, reflect.Slice:
+		if v.IsNil() {
+			return nil
+		}
+		p := v.Pointer()
+		if v.Kind() != reflect.Slice || v.Len() > 0 {
+			if seen[p] {
+				return errors.New("the value contains itself")
+			}
+			seen[p] = true
+			defer delete(seen, p)
+		}
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		return checkPrintable(v.Elem(), depth+1, seen)
+	case reflect.Map:
+		iter := v.MapRange()
+		for iter.Next() {
+			if err := checkPrintable(iter.Value(), depth+1, seen); err != nil {
+				return err
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			if err := checkPrintable(v.Index(i), depth+1, seen); err != nil {
+				return err
+			}
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if err := checkPrintable(v.Field(i), depth+1, seen); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// safePrint is the print, printf and println builtins made safe: a value that contains
+// itself is an error, not a stack overflow (which no recover can catch).
+func safePrint(f func(args ...any) string, args, check []any) (string, error) {
+	for _, a := range check {
+		if err := checkPrintable(reflect.ValueOf(a), 0, map[uintptr]bool{}); err != nil {
+			return "", err
+		}
+	}
+	return f(args...), nil
 }
 
 func formatFloat(f float64, bits int) (string, error) {
@@ -188,4 +258,37 @@ func (e escaper) escape(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// printedArgs are the arguments of printf whose contents a verb prints: all but those of
+// %T and %p, which print a type or an address. With explicit argument indexes, all.
+func printedArgs(format string, args []any) []any {
+	if strings.Contains(format, "[") {
+		return args
+	}
+	var out []any
+	n := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("+-# 0123456789.*", format[i]) >= 0 {
+			if format[i] == '*' {
+				n++ // a width or precision argument
+			}
+			i++
+		}
+		if i >= len(format) || format[i] == '%' {
+			continue
+		}
+		if n < len(args) && format[i] != 'T' && format[i] != 'p' {
+			out = append(out, args[n])
+		}
+		n++
+	}
+	if n < len(args) {
+		out = append(out, args[n:]...) // extra arguments are printed too ("%!(EXTRA …)")
+	}
+	return out
 }

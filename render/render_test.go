@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"errors"
+	"io"
 	"math"
 	"os"
 	"strings"
@@ -438,5 +439,27 @@ func TestPrinterError(t *testing.T) {
 	err = tpl.Execute(&out, map[string]any{"a": math.NaN(), "b": 1})
 	if !errors.As(err, &e) || e.Paragraph != 1 {
 		t.Errorf("NaN: %v", err)
+	}
+}
+
+func TestPrintingContainersIsAnError(t *testing.T) {
+	tpl := Must(New("t").Parse(docx(t, p("{{.ds}}"))))
+	err := tpl.Execute(io.Discard, map[string]any{"ds": []string{"a", "b"}})
+	if !errors.Is(err, ErrExec) || !strings.Contains(err.Error(), "a slice ([]string) cannot be printed: print one of its fields, or range over it") {
+		t.Errorf("err = %v", err)
+	}
+	// printf %T looks at no contents, so a value that contains itself is fine there.
+	m := map[string]any{}
+	m["self"] = m
+	got, _ := render(t, p(`{{printf "%T" .self}}`), m)
+	if got != "map[string]interface {}\n" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestCarriageReturnInTextKept(t *testing.T) {
+	_, pkg := render(t, `<w:p><w:r><w:t xml:space="preserve">0&#xD;{{.a}}</w:t></w:r></w:p>`, map[string]any{"a": 1})
+	if doc := part(t, pkg, "word/document.xml"); !strings.Contains(doc, "0&#13;1") {
+		t.Errorf("CR not kept as a character reference: %s", doc)
 	}
 }

@@ -256,6 +256,19 @@ func (t *Template) templateFuncs(prefix string) template.FuncMap {
 		}
 	}
 	fm[getFunc] = lenientGet
+	// The fmt builtins, made safe from data that contains itself.
+	safe := map[string]any{
+		"print":   func(args ...any) (string, error) { return safePrint(fmt.Sprint, args, args) },
+		"println": func(args ...any) (string, error) { return safePrint(fmt.Sprintln, args, args) },
+		"printf": func(format string, args ...any) (string, error) {
+			return safePrint(func(a ...any) string { return fmt.Sprintf(format, a...) }, args, printedArgs(format, args))
+		},
+	}
+	for name, f := range safe {
+		if _, own := t.funcs[name]; !own {
+			fm[name] = f
+		}
+	}
 	esc := newEscaper(prefix)
 	printer := t.printer
 	// One result, not (string, error): text/template calls this through reflection for
