@@ -463,6 +463,14 @@ func (d *decoder) countOK(n *yaml.Node, path string) (indicators.Count, bool) {
 	if !ok {
 		return indicators.Count{}, false
 	}
+	// Most counts are a few plain digits: read them without a regexp or a big.Int.
+	if len(text) <= 18 && allDigits(text) {
+		if v, err := strconv.ParseInt(text, 10, 64); err == nil {
+			if c, err := indicators.NewCount(v); err == nil {
+				return c, true
+			}
+		}
+	}
 	switch {
 	case reWhole.MatchString(text):
 		v, err := decimal.NewFromString(text)
@@ -488,6 +496,18 @@ func (d *decoder) countOK(n *yaml.Node, path string) (indicators.Count, bool) {
 		d.at(n, path, "%q không phải là số; số lượng viết bằng chữ số liền nhau như 1855 (not a number)", text)
 	}
 	return indicators.Count{}, false
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // decimalVN shows a YAML decimal the Vietnamese way: "1.855" -> "1,855".
