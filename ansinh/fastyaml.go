@@ -101,6 +101,9 @@ func (p *fastParser) block(ind int) (*yaml.Node, bool) {
 	return p.mapping(ind)
 }
 
+// maxFastKey is the longest key the fast path reads; a longer one goes to yaml.v3.
+const maxFastKey = 128
+
 func isKeyByte(c byte) bool {
 	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
@@ -112,7 +115,8 @@ func key(text string, off int) (string, int, bool) {
 	for j < len(text) && isKeyByte(text[j]) {
 		j++
 	}
-	if j == off || j >= len(text) || text[j] != ':' {
+	// yaml.v3 refuses implicit keys over 1024 characters; real keys are short names.
+	if j == off || j-off > maxFastKey || j >= len(text) || text[j] != ':' {
 		return "", 0, false
 	}
 	if j+1 < len(text) && text[j+1] != ' ' {

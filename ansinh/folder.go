@@ -8,7 +8,6 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -195,15 +194,8 @@ func loadBytes(data []byte, name string) (*Report, error) {
 	d := &decoder{file: name}
 	rep := &Report{}
 	d.report(doc.Content[0], rep)
-	if len(d.errs) > 0 {
-		sort.SliceStable(d.errs, func(i, j int) bool {
-			a, b := d.errs[i], d.errs[j]
-			if a.Line != b.Line {
-				return a.Line < b.Line
-			}
-			return a.Column < b.Column
-		})
-		return nil, d.errs
+	if err := d.err(); err != nil {
+		return nil, err
 	}
 	return rep, nil
 }

@@ -88,17 +88,25 @@ func Load(r io.Reader, name string) (*Report, error) {
 	}
 	d := &decoder{file: name}
 	rep := d.load(data)
-	if len(d.errs) > 0 {
-		sort.SliceStable(d.errs, func(i, j int) bool {
-			a, b := d.errs[i], d.errs[j]
-			if a.Line != b.Line {
-				return a.Line < b.Line
-			}
-			return a.Column < b.Column
-		})
-		return nil, d.errs
+	if err := d.err(); err != nil {
+		return nil, err
 	}
 	return rep, nil
+}
+
+// err returns every error found, in file order, or nil.
+func (d *decoder) err() error {
+	if len(d.errs) == 0 {
+		return nil
+	}
+	sort.SliceStable(d.errs, func(i, j int) bool {
+		a, b := d.errs[i], d.errs[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
+	return d.errs
 }
 
 type decoder struct {

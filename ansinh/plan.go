@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 	"sync"
 
@@ -98,15 +97,8 @@ func LoadPlan(r io.Reader, name string) (*Plan, error) {
 	}
 	d := &decoder{file: name}
 	p := d.loadPlan(data)
-	if len(d.errs) > 0 {
-		sort.SliceStable(d.errs, func(i, j int) bool {
-			a, b := d.errs[i], d.errs[j]
-			if a.Line != b.Line {
-				return a.Line < b.Line
-			}
-			return a.Column < b.Column
-		})
-		return nil, d.errs
+	if err := d.err(); err != nil {
+		return nil, err
 	}
 	return p, nil
 }
