@@ -19,7 +19,7 @@ import (
 // (kinds, tags, values, styles, lines and columns; comments are not kept), which
 // fastyaml_test.go checks on every sample file and on mutations of them.
 func fastParse(data []byte) (*yaml.Node, bool) {
-	if len(data) == 0 || !utf8.Valid(data) {
+	if len(data) == 0 || !utf8.Valid(data) || !plainBytes(data) {
 		return nil, false
 	}
 	p := &fastParser{}
@@ -34,6 +34,26 @@ func fastParse(data []byte) (*yaml.Node, bool) {
 		return nil, false
 	}
 	return &yaml.Node{Kind: yaml.DocumentNode, Line: root.Line, Column: 1, Content: []*yaml.Node{root}}, true
+}
+
+// plainBytes reports whether data avoids everything whose YAML meaning is subtle:
+// control characters other than newline (tabs, CR), backslashes (escapes), a byte order
+// mark, and the Unicode line and paragraph separators YAML also breaks lines at. Such a
+// file goes to yaml.v3; the fast path stays on text it reads the same way for certain.
+func plainBytes(data []byte) bool {
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; {
+		case c < 0x20 && c != '\n', c == '\\', c == 0x7f:
+			return false
+		case c == 0xEF && i+2 < len(data) && data[i+1] == 0xBB && data[i+2] == 0xBF: // U+FEFF
+			return false
+		case c == 0xC2 && i+1 < len(data) && data[i+1] == 0x85: // U+0085 NEL
+			return false
+		case c == 0xE2 && i+2 < len(data) && data[i+1] == 0x80 && (data[i+2] == 0xA8 || data[i+2] == 0xA9): // U+2028, U+2029
+			return false
+		}
+	}
+	return true
 }
 
 type fastLine struct {
