@@ -24,6 +24,8 @@ import (
 	"os"
 
 	"github.com/ansinh-vn/baocao/ansinh"
+	"github.com/ansinh-vn/baocao/ansinh/chart"
+	"github.com/ansinh-vn/baocao/indicators"
 	"github.com/ansinh-vn/baocao/render"
 )
 
@@ -150,10 +152,31 @@ func run(stderr io.Writer, o options) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if err := tpl.ExecuteFile(o.out, cur.Data()); err != nil {
+	data := cur.Data()
+	data["bieu_do"] = charts(cur)
+	if err := tpl.ExecuteFile(o.out, data); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	fmt.Fprintf(stderr, "đã ghi %s (%d đơn vị)\n", o.out, cur.Count)
 	return 0
+}
+
+// charts gives the template the province's pictures: the poverty rate of each unit,
+// largest first, recomputed by each unit from its own figures.
+func charts(r *ansinh.Rollup) map[string]any {
+	labels := make([]string, 0, len(r.Units))
+	rates := make([]indicators.Rate, 0, len(r.Units))
+	for _, u := range r.Units {
+		poor, _ := u.Figures["giam_ngheo"].(map[string]any)["ho_ngheo"].(map[string]any)
+		rate, ok := poor["ty_le"].(indicators.Rate)
+		if !ok {
+			continue
+		}
+		labels = append(labels, u.Unit.FullName())
+		rates = append(rates, rate)
+	}
+	return map[string]any{
+		"ty_le_ngheo": chart.ByUnit("Tỷ lệ hộ nghèo theo đơn vị", labels, rates),
+	}
 }

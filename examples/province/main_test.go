@@ -1,8 +1,12 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"image"
+	_ "image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -278,5 +282,36 @@ func TestUnitFilesAreGenerated(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join(data, "ke-hoach-2024.yaml"))
 	if err != nil || string(b) != unitgen.PlanYAML(12, 2024) {
 		t.Errorf("ke-hoach-2024.yaml differs from the generator's output (%v)", err)
+	}
+}
+
+// The report carries the chart of poverty rates by unit, as a PNG media part the body
+// draws.
+func TestProvinceChart(t *testing.T) {
+	b, _ := renderProvince(t)
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var png, doc []byte
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		switch f.Name {
+		case "word/media/baocao-image1.png":
+			png = data
+		case "word/document.xml":
+			doc = data
+		}
+	}
+	if cfg, _, err := image.DecodeConfig(bytes.NewReader(png)); err != nil || cfg.Width < 1000 {
+		t.Fatalf("chart PNG: %v %+v", err, cfg)
+	}
+	if !bytes.Contains(doc, []byte(`r:embed="rIdBaocaoImage1"`)) {
+		t.Error("the body does not draw the chart")
 	}
 }
