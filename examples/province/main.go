@@ -4,6 +4,7 @@
 // template:
 //
 //	go run ./examples/province -o out.docx
+//	go run ./examples/province -pdf     # also the PDF beside the .docx, through LibreOffice
 //
 // The defaults read the generated sample data in testdata/province (12 communes of the
 // fictional province Bình An, first half of 2024 and of 2023, and the 2024 plan; see
@@ -18,15 +19,20 @@ package main
 //go:generate go run ./gen -dir ../../testdata/province
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/ansinh-vn/baocao/ansinh"
 	"github.com/ansinh-vn/baocao/ansinh/chart"
 	"github.com/ansinh-vn/baocao/indicators"
 	"github.com/ansinh-vn/baocao/render"
+	"github.com/ansinh-vn/baocao/render/office"
 )
 
 // options are the command's flags.
@@ -34,6 +40,7 @@ type options struct {
 	units, previous, plan, template, out string
 	parent                               ansinh.Unit
 	period                               ansinh.Period
+	pdf                                  bool
 }
 
 // rowPaths are the figures of each unit the template's table of units shows.
@@ -59,6 +66,7 @@ func main() {
 	flag.StringVar(&o.parent.Code, "ma", "30", "the province's code")
 	flag.IntVar(&o.period.Year, "nam", 2024, "year of the period")
 	kind := flag.String("ky", string(ansinh.FirstHalf), "kind of the period (6-thang-dau, ca-nam, quy-1 …)")
+	flag.BoolVar(&o.pdf, "pdf", false, "also write the report as PDF beside the .docx (needs LibreOffice)")
 	flag.Parse()
 	o.period.Kind = ansinh.PeriodKind(*kind)
 	os.Exit(run(os.Stderr, o))
@@ -159,6 +167,17 @@ func run(stderr io.Writer, o options) int {
 		return 1
 	}
 	fmt.Fprintf(stderr, "đã ghi %s (%d đơn vị)\n", o.out, cur.Count)
+	if !o.pdf {
+		return 0
+	}
+	pdfPath := strings.TrimSuffix(o.out, filepath.Ext(o.out)) + ".pdf"
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	if err := office.PDFFile(ctx, o.out, pdfPath); err != nil {
+		fmt.Fprintf(stderr, "không xuất được PDF: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stderr, "đã ghi %s\n", pdfPath)
 	return 0
 }
 

@@ -82,7 +82,9 @@ func run(stderr io.Writer, o options) int {
 		return 0
 	}
 	pdfPath := strings.TrimSuffix(o.out, filepath.Ext(o.out)) + ".pdf"
-	if err := writePDF(o.out, pdfPath); err != nil {
+	ctx, cancel := context.WithTimeout(context.Background(), pdfTimeout)
+	defer cancel()
+	if err := office.PDFFile(ctx, o.out, pdfPath); err != nil {
 		if errors.Is(err, office.ErrNotInstalled) {
 			fmt.Fprintln(stderr, "không xuất được PDF: cần cài LibreOffice (Debian: apt-get install libreoffice-writer-nogui)")
 		} else {
@@ -92,37 +94,4 @@ func run(stderr io.Writer, o options) int {
 	}
 	fmt.Fprintf(stderr, "đã ghi %s\n", pdfPath)
 	return 0
-}
-
-// writePDF converts the .docx at docxPath to PDF and writes it to pdfPath through a
-// temporary file in the same directory, renamed at the end: an existing PDF is replaced
-// whole or not at all.
-func writePDF(docxPath, pdfPath string) error {
-	docx, err := os.ReadFile(docxPath)
-	if err != nil {
-		return err
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), pdfTimeout)
-	defer cancel()
-	pdf, err := office.PDF(ctx, docx)
-	if err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(pdfPath), "."+filepath.Base(pdfPath)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // after a successful rename there is nothing left to remove
-	if _, err := f.Write(pdf); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, pdfPath)
 }

@@ -163,3 +163,34 @@ func profileURL(dir string) string {
 	}
 	return (&url.URL{Scheme: "file", Path: p}).String()
 }
+
+// PDFFile converts the .docx file at docxPath to PDF and writes it to pdfPath, through a
+// temporary file in the same folder renamed at the end: an existing PDF is replaced whole
+// or not at all.
+func PDFFile(ctx context.Context, docxPath, pdfPath string) error {
+	docx, err := os.ReadFile(docxPath)
+	if err != nil {
+		return err
+	}
+	pdf, err := PDF(ctx, docx)
+	if err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(pdfPath), "."+filepath.Base(pdfPath)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // after a successful rename there is nothing left to remove
+	if _, err := f.Write(pdf); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, pdfPath)
+}

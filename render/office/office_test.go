@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -125,5 +127,37 @@ func TestEmpty(t *testing.T) {
 	outs, err := office.ConvertAll(context.Background(), nil, "pdf")
 	if err != nil || len(outs) != 0 {
 		t.Errorf("ConvertAll(nil) = %v, %v", outs, err)
+	}
+}
+
+func TestPDFFile(t *testing.T) {
+	rendertest.RequireLibreOffice(t)
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "bao-cao.docx"), filepath.Join(dir, "bao-cao.pdf")
+	if err := os.WriteFile(in, docx(t, "Báo cáo"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	// A file LibreOffice cannot convert leaves the old PDF as it was.
+	bad := filepath.Join(dir, "hong.docx")
+	os.WriteFile(bad, []byte("not a package"), 0o644)
+	if err := office.PDFFile(ctx, bad, out); !errors.Is(err, office.ErrNoOutput) {
+		t.Errorf("err = %v, want ErrNoOutput", err)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "old" {
+		t.Errorf("old PDF changed after a failed conversion")
+	}
+	if err := office.PDFFile(ctx, in, out); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(out); !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Errorf("not a PDF: %.20q", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 3 {
+		t.Errorf("files left: %v", entries)
 	}
 }
