@@ -392,7 +392,9 @@ func (p *fastParser) flowValue(l fastLine, off int) (*yaml.Node, int, bool) {
 	switch text[off] {
 	case '{', '[':
 		closing := byte('}')
-		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle, Line: l.no, Column: col(text, off)}
+		n := p.node()
+		*n = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle, Line: l.no, Column: col(text, off),
+			Content: make([]*yaml.Node, 0, 8)} // most flow mappings hold up to four pairs
 		if text[off] == '[' {
 			closing = ']'
 			n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
