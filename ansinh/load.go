@@ -118,7 +118,9 @@ type decoder struct {
 
 var reSyntaxLine = regexp.MustCompile(`line (\d+)`)
 
-func (d *decoder) load(data []byte) *Report {
+// root parses data as exactly one YAML document and returns its root node, or nil after
+// recording why not. what is what a file holds, for the message about extra documents.
+func (d *decoder) root(data []byte, what string) *yaml.Node {
 	d.src = data
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -132,7 +134,7 @@ func (d *decoder) load(data []byte) *Report {
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		d.at(&extra, "", "tệp có nhiều hơn một tài liệu YAML (dòng ---); mỗi tệp chỉ chứa một kỳ báo cáo (more than one YAML document)")
+		d.at(&extra, "", "tệp có nhiều hơn một tài liệu YAML (dòng ---); mỗi tệp chỉ chứa "+what+" (more than one YAML document)")
 	} else if !errors.Is(err, io.EOF) {
 		d.syntax(err)
 	}
@@ -143,6 +145,14 @@ func (d *decoder) load(data []byte) *Report {
 			return nil
 		}
 		root = root.Content[0]
+	}
+	return root
+}
+
+func (d *decoder) load(data []byte) *Report {
+	root := d.root(data, "một kỳ báo cáo")
+	if root == nil {
+		return nil
 	}
 	rep := &Report{}
 	d.report(root, rep)

@@ -1,7 +1,6 @@
 package ansinh
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -104,29 +103,9 @@ func LoadPlan(r io.Reader, name string) (*Plan, error) {
 }
 
 func (d *decoder) loadPlan(data []byte) *Plan {
-	var doc yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			d.errs = append(d.errs, &LoadError{File: d.file, Msg: "tệp rỗng, không có dữ liệu (empty file)"})
-			return nil
-		}
-		d.syntax(err)
+	root := d.root(data, "một kế hoạch")
+	if root == nil {
 		return nil
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		d.at(&extra, "", "tệp có nhiều hơn một tài liệu YAML (dòng ---); mỗi tệp chỉ chứa một kế hoạch (more than one YAML document)")
-	} else if !errors.Is(err, io.EOF) {
-		d.syntax(err)
-	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode {
-		if len(root.Content) == 0 {
-			d.errs = append(d.errs, &LoadError{File: d.file, Msg: "tệp rỗng, không có dữ liệu (empty file)"})
-			return nil
-		}
-		root = root.Content[0]
 	}
 	p := &Plan{}
 	d.moneyUnitFirst(root)
