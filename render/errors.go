@@ -42,6 +42,7 @@ type Location struct {
 	Text      string // the paragraph's text around the tag
 }
 
+// String gives the part, the paragraph number and its text, as messages show them.
 func (l Location) String() string {
 	if l.Paragraph == 0 {
 		return l.Part
@@ -57,6 +58,7 @@ type Error struct {
 	Err error  // the underlying cause
 }
 
+// Error reads "part, paragraph N \"text\": tag: kind: cause".
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Location.String())
@@ -84,6 +86,7 @@ func (e *Error) Unwrap() []error {
 // Errors is every error found at once, in document order.
 type Errors []*Error
 
+// Error gives the one error, or the count and every error on a line of its own.
 func (es Errors) Error() string {
 	if len(es) == 1 {
 		return es[0].Error()

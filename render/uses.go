@@ -20,6 +20,7 @@ const (
 	UseFunc
 )
 
+// String is "field" or "function".
 func (k UseKind) String() string {
 	switch k {
 	case UseField:
