@@ -320,23 +320,22 @@ func (r *Report) SetPlan(p *Plan) (Findings, error) {
 	warn := func(code, subject, format string, args ...any) {
 		fs = append(fs, indicators.Finding{Severity: indicators.Warning, Code: code, Subject: subject, Message: fmt.Sprintf(format, args...)})
 	}
+	// setRatePlan puts a rate target into the report, warning when the report's own plan
+	// says otherwise.
+	setRatePlan := func(f *RateFigure, what, subject string, v decimal.Decimal) {
+		if f.Plan.Valid && !f.Plan.Decimal.Equal(v) {
+			warn(CodePlanDiffers, subject, "Kế hoạch %s trong tệp kế hoạch là %s nhưng báo cáo ghi %s; dùng tệp kế hoạch.",
+				what, indicators.FormatPercent(v, -1), indicators.FormatPercent(f.Plan.Decimal, -1))
+		}
+		f.Plan = decimal.NewNullDecimal(v)
+	}
 	for _, t := range p.Targets {
 		subject := "ke_hoach." + t.Code
 		switch t.Path {
 		case "bao_hiem.bhyt.ty_le_bao_phu":
-			f := &r.Insurance.Health.Coverage
-			if f.Plan.Valid && !f.Plan.Decimal.Equal(t.Value) {
-				warn(CodePlanDiffers, subject, "Kế hoạch tỷ lệ bao phủ BHYT trong tệp kế hoạch là %s nhưng báo cáo ghi %s; dùng tệp kế hoạch.",
-					indicators.FormatPercent(t.Value, -1), indicators.FormatPercent(f.Plan.Decimal, -1))
-			}
-			f.Plan = decimal.NewNullDecimal(t.Value)
+			setRatePlan(&r.Insurance.Health.Coverage, "tỷ lệ bao phủ BHYT", subject, t.Value)
 		case "bao_hiem.bhxh.ty_le":
-			f := &r.Insurance.Social.LabourForceShare
-			if f.Plan.Valid && !f.Plan.Decimal.Equal(t.Value) {
-				warn(CodePlanDiffers, subject, "Kế hoạch tỷ lệ tham gia BHXH trong tệp kế hoạch là %s nhưng báo cáo ghi %s; dùng tệp kế hoạch.",
-					indicators.FormatPercent(t.Value, -1), indicators.FormatPercent(f.Plan.Decimal, -1))
-			}
-			f.Plan = decimal.NewNullDecimal(t.Value)
+			setRatePlan(&r.Insurance.Social.LabourForceShare, "tỷ lệ tham gia BHXH", subject, t.Value)
 		case "lao_dong.viec_lam_moi.so_nguoi":
 			j := &r.Labour.NewJobs
 			c, _ := indicators.CountFromDecimal(t.Value)
