@@ -23,11 +23,12 @@ func Funcs() map[string]any {
 // narrative, bools for plan attainment, and the int chi_tieu_o_muc. Years are strings
 // ("2023"). Keyed lists appear twice: as a map by ma (.tin_dung.chuong_trinh.hssv) and in
 // file order as the list with suffix _ds (.tin_dung.chuong_trinh_ds). Every amount is
-// converted to r.MoneyUnit. A rate that cannot be computed (zero base) is the zero
-// Rate, which prints "". Optional keys are always present (empty string or zero value),
+// converted to r.MoneyUnit. A rate that cannot be computed (zero or missing base) is
+// the zero Rate, which is not valid: test it with {{if .x.ty_le.IsValid}} (Validate
+// reports it as a zero-denominator warning). Optional keys are always present (empty string or zero value),
 // so templates can test them with if.
 //
-// The tree (contract /work/spec/DATA.md):
+// The tree (the README's table "The data a template sees" describes each key):
 //
 //	.don_vi            ma, ten, cap, cap_tren, co_quan, ten_day_du, co_quan_day_du
 //	.ky                nam, loai, ten, ngay_dau, ngay_cuoi, tiep_theo {ten, nam, loai}, cung_ky {ten, nam, loai}
@@ -89,10 +90,7 @@ func (r *Report) Data() map[string]any {
 	ky["cung_ky"] = period(r.Period.SameLastYear())
 
 	doc := r.Document
-	month := ""
-	if m := doc.PrintedMonth(); m > 0 {
-		month = strconv.Itoa(m)
-	}
+	month := printedMonth(doc.PrintedMonth())
 
 	docs := make([]any, 0, len(r.Direction.Documents))
 	for _, l := range r.Direction.Documents {
@@ -255,4 +253,16 @@ func (r *Report) Data() map[string]any {
 	}
 	r.compareData(m)
 	return m
+}
+
+// printedMonth is the month of the date line as Nghị định 30/2020 writes it: months 1
+// and 2 with a leading zero ("tháng 01"), the others as they are ("tháng 6"); "" for 0.
+func printedMonth(m int) string {
+	switch {
+	case m <= 0:
+		return ""
+	case m <= 2:
+		return "0" + strconv.Itoa(m)
+	}
+	return strconv.Itoa(m)
 }

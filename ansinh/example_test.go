@@ -38,7 +38,8 @@ func Example() {
 		}},
 		Insurance: ansinh.Insurance{
 			Health: ansinh.HealthInsurance{Participants: count(4470), PreviousYear: count(4512),
-				Coverage: ansinh.RateFigure{Base: count(4730), Plan: decimal.NewNullDecimal(decimal.NewFromInt(95))}},
+				Coverage: ansinh.NewRateFigure(count(4730), ansinh.Percent(95))},
+			// No base for the BHXH share: Validate warns that its rate cannot be computed.
 			Social: ansinh.SocialInsurance{Compulsory: count(160), Voluntary: count(45)},
 		},
 		Labour: ansinh.Labour{
@@ -46,6 +47,7 @@ func Example() {
 				NonAgricultural: ansinh.TrainingLine{Classes: count(1), Learners: count(30), Cost: money("45.5")},
 				Agricultural:    ansinh.TrainingLine{Classes: count(1), Learners: count(25), Cost: money("12.75")},
 			},
+			Abroad:  ansinh.WorkersAbroad{Workers: count(3), Target: count(4)},
 			NewJobs: ansinh.NewJobs{Workers: count(40), Plan: count(80)},
 		},
 		Electricity: ansinh.Electricity{Poor: ansinh.ElectricityPoor{Households: count(61), Cost: money("20.13")}},
@@ -67,6 +69,7 @@ Việc làm mới {{.lao_dong.viec_lam_moi.so_nguoi}} lao động, đạt {{.lao
 	}
 	// Output:
 	// cảnh báo: giam_ngheo.ho_ngheo_phat_sinh.ty_le: Tỷ lệ in là 0,2% nhưng 2 / 1.520 ≈ 0,132% (làm tròn 0,1%).
+	// cảnh báo: bao_hiem.bhxh.ty_le_luc_luong_lao_dong: Không tính được tỷ lệ bao_hiem.bhxh.ty_le_luc_luong_lao_dong: cơ sở tính (co_so) bằng 0 hoặc không có, và không có tỷ lệ báo cáo (bao_cao). Mẫu báo cáo in tỷ lệ này phải kiểm tra trước: {{if .bao_hiem.bhxh.ty_le.IsValid}} … {{end}}.
 	// Toàn xã có 61 hộ nghèo, chiếm tỷ lệ 4,01%; 02 hộ nghèo phát sinh (0,2%).
 	// Cho vay 9 hộ, 420,5 triệu đồng.
 	// BHYT: 4.470 người, giảm 42 người so với cùng kỳ, bao phủ 94,50% (kế hoạch 95%).

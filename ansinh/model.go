@@ -1,6 +1,7 @@
 package ansinh
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -310,6 +311,43 @@ func (f RateFigure) Rate(numerator indicators.Count) (indicators.Rate, error) {
 		return indicators.ReportedRate(f.Reported.Decimal), nil
 	}
 	return indicators.Rate{}, indicators.ErrZeroDenominator
+}
+
+// NewRateFigure returns the figure of a rate computed on base (co_so), planned at plan
+// (ke_hoach; the zero NullDecimal when there is none):
+//
+//	ansinh.NewRateFigure(indicators.MustCount(4730), ansinh.Percent(95))
+func NewRateFigure(base indicators.Count, plan decimal.NullDecimal) RateFigure {
+	return RateFigure{Base: base, Plan: plan}
+}
+
+// NewReportedRate returns the figure of a rate known only as printed (bao_cao, no base),
+// planned at plan (the zero NullDecimal when there is none). A roll-up cannot sum it.
+func NewReportedRate(reported, plan decimal.NullDecimal) RateFigure {
+	return RateFigure{Reported: reported, Plan: plan}
+}
+
+// Percent is p percent as the value of a printed or planned percentage (a RateFigure's
+// Reported or Plan, a PovertyGroup's ReportedRate): Percent(95) is 95%.
+func Percent(p int64) decimal.NullDecimal { return decimal.NewNullDecimal(decimal.NewFromInt(p)) }
+
+// ParsePercent reads a percentage written the Vietnamese way, with or without its sign:
+// "10,6", "10,6%", "94,79%", "95". The decimals are kept as written (printed "10,60%"
+// for "10,60"). An error wraps indicators.ErrSyntax.
+func ParsePercent(s string) (decimal.NullDecimal, error) {
+	var (
+		v   decimal.Decimal
+		err error
+	)
+	if strings.HasSuffix(s, "%") {
+		v, err = indicators.ParsePercent(s)
+	} else {
+		v, err = indicators.ParseNumber(s)
+	}
+	if err != nil {
+		return decimal.NullDecimal{}, fmt.Errorf("ansinh: percentage: %w", err)
+	}
+	return decimal.NewNullDecimal(v), nil
 }
 
 // PlanRate is the plan as a Rate ("95%"); invalid when there is no plan.

@@ -1,6 +1,7 @@
 package ansinh
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -54,6 +55,36 @@ func (fs Findings) filter(s indicators.Severity) Findings {
 	return out
 }
 
+// ErrInvalidReport is the kind of the error [Findings.Err] returns: the report has
+// findings of severity Error. Test for it with errors.Is.
+var ErrInvalidReport = errors.New("ansinh: the report has errors")
+
+// Err returns nil when no finding is an error (warnings do not stop a report), else a
+// [*FindingsError] holding the findings, which errors.Is matches to [ErrInvalidReport]:
+//
+//	if err := report.Validate().Err(); err != nil {
+//		return fmt.Errorf("%s: %w", path, err)
+//	}
+func (fs Findings) Err() error {
+	if !fs.HasErrors() {
+		return nil
+	}
+	return &FindingsError{Findings: fs}
+}
+
+// FindingsError is a report's findings as an error: [Findings.Err] returns one when at
+// least one finding is an error. Findings holds them all, warnings included.
+type FindingsError struct {
+	Findings Findings
+}
+
+// Error lists the findings of severity Error, one per line (the warnings stay in
+// Findings).
+func (e *FindingsError) Error() string { return e.Findings.Errors().String() }
+
+// Is reports whether target is [ErrInvalidReport].
+func (e *FindingsError) Is(target error) bool { return target == ErrInvalidReport }
+
 // String lists the findings one per line.
 func (fs Findings) String() string {
 	s := make([]string, len(fs))
@@ -82,6 +113,10 @@ func (fs Findings) String() string {
 //     (warning); the BHYT estimate date lies in the period (warning).
 //   - lao_dong: dao_tao_nghe.tong, when stated, equals the sum of the two kinds; a printed
 //     attainment of xuat_khau and viec_lam_moi agrees with actual / target (warning).
+//   - rates that cannot be computed: a coverage or share with neither a base (co_so) nor
+//     a printed value (bao_cao), xuat_khau without chi_tieu and viec_lam_moi without
+//     ke_hoach (or with 0) and no printed attainment (warning, zero-denominator): the
+//     data tree holds an invalid Rate there, which a template must test with IsValid.
 //   - cross-section: tien_dien.ho_ngheo.so_ho equals giam_ngheo.ho_ngheo.so_ho;
 //     bao_tro_xa_hoi.mua_bhyt.so_nguoi equals the the_bhyt group "bao_tro".
 //   - van_ban: month 0–12; the document date not before the period starts (warning).
@@ -321,6 +356,9 @@ func (v *validator) insurance(r *Report) {
 	}
 	hundred := decimal.NewFromInt(100)
 	rateFigure := func(subject string, f RateFigure, num indicators.Count) {
+		if f.Base.IsZero() && !f.Reported.Valid {
+			v.noRate(subject, "cơ sở tính (co_so) bằng 0 hoặc không có, và không có tỷ lệ báo cáo (bao_cao)")
+		}
 		if !f.Base.IsZero() {
 			if rate, err := f.Rate(num); err == nil {
 				v.add(indicators.CheckRate(subject, rate)...)
@@ -363,9 +401,33 @@ func (v *validator) labour(r *Report) {
 	if a, err := r.Labour.Abroad.Attainment(); err == nil {
 		v.add(indicators.CheckAttainment("lao_dong.xuat_khau.ty_le", a)...)
 	}
+	if !r.Labour.Abroad.Rate().IsValid() {
+		v.noRate("lao_dong.xuat_khau.ty_le", "chưa có chỉ tiêu (chi_tieu) hoặc chỉ tiêu bằng 0, và không có tỷ lệ báo cáo (ty_le_bao_cao)")
+	}
 	if a, err := r.Labour.NewJobs.Attainment(); err == nil {
 		v.add(indicators.CheckAttainment("lao_dong.viec_lam_moi.ty_le", a)...)
 	}
+	if !r.Labour.NewJobs.Rate().IsValid() {
+		v.noRate("lao_dong.viec_lam_moi.ty_le", "chưa có kế hoạch (ke_hoach) hoặc kế hoạch bằng 0, và không có tỷ lệ báo cáo (ty_le_bao_cao)")
+	}
+}
+
+// noRate reports a rate that cannot be computed (why says what is missing): the data
+// tree carries an invalid Rate there, which refuses to print, so a template that prints
+// it must test it first.
+func (v *validator) noRate(subject, why string) {
+	v.warnf(indicators.CodeZeroDenominator, subject, nil,
+		"Không tính được tỷ lệ %s: %s. Mẫu báo cáo in tỷ lệ này phải kiểm tra trước: {{if .%s.IsValid}} … {{end}}.",
+		subject, why, dataPath(subject))
+}
+
+// dataPath is the data-tree path a template prints for a finding's subject: the rate
+// of a RateFigure is printed at its own key, except the BHXH share (bhxh.ty_le).
+func dataPath(subject string) string {
+	if subject == "bao_hiem.bhxh.ty_le_luc_luong_lao_dong" {
+		return "bao_hiem.bhxh.ty_le"
+	}
+	return subject
 }
 
 func (v *validator) crossSections(r *Report) {
