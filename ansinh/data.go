@@ -61,36 +61,42 @@ func Funcs() map[string]any {
 //	.ke_hoach          plan targets by ma {ma, ten, chi_so, don_vi_tinh, ke_hoach, thuc_hien, dat, ty_le, dat_ke_hoach}
 //	.ke_hoach_ds       the same in file order; .ke_hoach_can_cu the plan's source (see SetPlan)
 func (r *Report) Data() map[string]any {
-	mu := r.MoneyUnit
-	money := func(m indicators.Money) indicators.Money { return m.In(mu) }
-	year := func(y int) string {
-		if y == 0 {
-			return ""
-		}
-		return strconv.Itoa(y)
+	m := r.documentData()
+	r.figureData(m, builtin())
+	r.compareData(m)
+	return m
+}
+
+// year prints a year as templates see it: "2023", "" for 0.
+func year(y int) string {
+	if y == 0 {
+		return ""
 	}
-	strs := func(s []string) []string {
-		if s == nil {
-			return []string{}
-		}
-		return s
+	return strconv.Itoa(y)
+}
+
+// strs is a narrative list as templates see it: never nil, so range and len work.
+func strs(s []string) []string {
+	if s == nil {
+		return []string{}
 	}
+	return s
+}
+
+// documentData is the part of the data tree that is not figures: the unit, the period,
+// the document data and the narrative sections.
+func (r *Report) documentData() map[string]any {
 	legal := func(l LegalDoc) map[string]any {
 		return map[string]any{"loai": l.Kind, "so": l.Number, "ngay": l.Date, "co_quan": l.Issuer, "trich_yeu": l.Title}
 	}
 	period := func(p Period) map[string]any {
 		return map[string]any{"ten": p.Name(), "nam": year(p.Year), "loai": string(p.Kind)}
 	}
-
-	u := r.Unit
 	ky := period(r.Period)
 	ky["ngay_dau"] = r.Period.Start()
 	ky["ngay_cuoi"] = r.Period.End()
 	ky["tiep_theo"] = period(r.Period.Next())
 	ky["cung_ky"] = period(r.Period.SameLastYear())
-
-	doc := r.Document
-	month := printedMonth(doc.PrintedMonth())
 
 	docs := make([]any, 0, len(r.Direction.Documents))
 	for _, l := range r.Direction.Documents {
@@ -100,78 +106,14 @@ func (r *Report) Data() map[string]any {
 	for k, l := range r.References {
 		refs[k] = legal(l)
 	}
-
-	p := r.Poverty
-	group := func(g PovertyGroup) map[string]any {
-		rate, _ := p.Rate(g)
-		return map[string]any{"so_ho": g.Households, "nhan_khau": g.Persons, "ty_le": rate}
-	}
-
-	progs, progList := map[string]any{}, make([]any, 0, len(r.Credit.Programmes))
-	for _, l := range r.Credit.Programmes {
-		parts := map[string]any{}
-		for k, c := range l.Parts {
-			parts[k] = c
-		}
-		m := map[string]any{"ma": l.Code, "ten": l.Name, "so_ho": l.Households, "so_tien": money(l.Amount), "thanh_phan": parts}
-		progs[l.Code] = m
-		progList = append(progList, m)
-	}
-
-	ins := r.Insurance
-	cards, cardList := map[string]any{}, make([]any, 0, len(ins.Cards))
-	for _, g := range ins.Cards {
-		m := map[string]any{"ma": g.Code, "ten": g.Name, "so_the": g.Cards}
-		cards[g.Code] = m
-		cardList = append(cardList, m)
-	}
-	h, s := ins.Health, ins.Social
-	coverage, _ := h.CoverageRate()
-	share, _ := s.ShareRate()
-
-	lab := r.Labour
-	line := func(l TrainingLine) map[string]any {
-		return map[string]any{"so_lop": l.Classes, "hoc_vien": l.Learners, "kinh_phi": money(l.Cost)}
-	}
-	abroadMet := false
-	if a, err := lab.Abroad.Attainment(); err == nil {
-		abroadMet = a.Met()
-	}
-	jobsMet := false
-	if a, err := lab.NewJobs.Attainment(); err == nil {
-		jobsMet = a.Met()
-	}
-
-	as := r.Assistance
-	housing, housingList := map[string]any{}, make([]any, 0, len(as.Housing))
-	for _, x := range as.Housing {
-		m := map[string]any{"ma": x.Code, "ten": x.Name, "so_ho": x.Households, "so_tien": money(x.Amount), "nha_tai_tro": x.Sponsor, "noi": x.Place}
-		housing[x.Code] = m
-		housingList = append(housingList, m)
-	}
-	gifts, giftList := map[string]any{}, make([]any, 0, len(as.Gifts))
-	for _, x := range as.Gifts {
-		m := map[string]any{"ma": x.Code, "ten": x.Name, "so_suat": x.Portions, "so_tien": money(x.Amount), "nha_tai_tro": x.Sponsor, "noi": x.Place}
-		gifts[x.Code] = m
-		giftList = append(giftList, m)
-	}
-	edu, eduList := map[string]any{}, make([]any, 0, len(r.Education.Support))
-	for _, x := range r.Education.Support {
-		m := map[string]any{"ma": x.Code, "ten": x.Name, "so_nguoi": x.Persons, "so_tien": money(x.Amount)}
-		edu[x.Code] = m
-		eduList = append(eduList, m)
-	}
-
-	m := map[string]any{
-		"don_vi": map[string]any{
-			"ma": u.Code, "ten": u.Name, "cap": u.Level, "cap_tren": u.Parent, "co_quan": u.BodyName(),
-			"ten_day_du": u.FullName(), "co_quan_day_du": u.FullBodyName(),
-		},
+	doc := r.Document
+	return map[string]any{
+		"don_vi":      unitData(r.Unit),
 		"ky":          ky,
-		"don_vi_tien": mu.String(),
+		"don_vi_tien": r.MoneyUnit.String(),
 		"van_ban": map[string]any{
 			"so": doc.Number, "ky_hieu": doc.Symbol, "dia_danh": doc.Place, "ngay": doc.Date,
-			"thang": month, "nam": year(doc.PrintedYear(r.Period.Year)),
+			"thang": printedMonth(doc.PrintedMonth()), "nam": year(doc.PrintedYear(r.Period.Year)),
 			"trich_yeu": doc.Subject, "noi_gui": doc.Addressee, "noi_nhan": strs(doc.Recipients), "luu": doc.Archive,
 			"ky_ten": map[string]any{
 				"tham_quyen": doc.Signer.Authority, "thay_mat": doc.Signer.OnBehalf,
@@ -183,66 +125,6 @@ func (r *Report) Data() map[string]any {
 		},
 		"tuyen_truyen": strs(r.Outreach),
 		"can_cu":       refs,
-		"giam_ngheo": map[string]any{
-			"nam_ra_soat":          year(p.SurveyYear),
-			"dan_so":               map[string]any{"so_ho": p.Population.Households, "nhan_khau": p.Population.Persons},
-			"ho_ngheo":             group(p.Poor),
-			"ho_can_ngheo":         group(p.NearPoor),
-			"dtts_ngheo_can_ngheo": group(p.EthnicMinority),
-			"ho_ngheo_phat_sinh":   group(p.NewPoor),
-		},
-		"tin_dung": map[string]any{
-			"chuong_trinh": progs, "chuong_trinh_ds": progList,
-			"tong_so_ho": r.Credit.TotalHouseholds(), "tong_so_tien": r.Credit.TotalAmount(mu),
-			"nhan_xet": strs(r.Credit.Comments),
-		},
-		"bao_hiem": map[string]any{
-			"the_bhyt": cards, "the_bhyt_ds": cardList, "tong_so_the": ins.TotalCards(),
-			"mo_dau": strs(ins.Opening),
-			"bhyt": map[string]any{
-				"ngay_uoc_tinh": h.EstimateDate, "so_nguoi": h.Participants, "cung_ky_nam_truoc": h.PreviousYear,
-				"thay_doi": h.Change(), "ty_le_bao_phu": coverage, "ke_hoach_bao_phu": h.Coverage.PlanRate(),
-				"dat_ke_hoach": h.Coverage.Met(h.Participants),
-			},
-			"bhxh": map[string]any{
-				"bat_buoc": s.Compulsory, "tu_nguyen": s.Voluntary, "tong": s.Total(),
-				"ty_le": share, "ke_hoach": s.LabourForceShare.PlanRate(),
-				"dat_ke_hoach": s.LabourForceShare.Met(s.Total()),
-			},
-		},
-		"lao_dong": map[string]any{
-			"mo_dau": strs(lab.Opening),
-			"dao_tao_nghe": map[string]any{
-				"phi_nong_nghiep": line(lab.Training.NonAgricultural),
-				"nong_nghiep":     line(lab.Training.Agricultural),
-				"tong":            line(lab.Training.Total()),
-			},
-			"xuat_khau": map[string]any{
-				"so_nguoi": lab.Abroad.Workers, "chi_tieu": lab.Abroad.Target, "ty_le": lab.Abroad.Rate(),
-				"thi_truong": lab.Abroad.Market, "dat_chi_tieu": abroadMet,
-			},
-			"ngay_hoi_viec_lam": map[string]any{"so_nguoi": lab.JobFair.Participants},
-			"viec_lam_moi": map[string]any{
-				"so_nguoi": lab.NewJobs.Workers, "ke_hoach": lab.NewJobs.Plan, "ty_le": lab.NewJobs.Rate(),
-				"dat_ke_hoach": jobsMet,
-			},
-		},
-		"bao_tro_xa_hoi": map[string]any{
-			"tro_cap_thuong_xuyen": map[string]any{"luot": as.Monthly.Turns, "kinh_phi": money(as.Monthly.Cost)},
-			"mai_tang":             map[string]any{"so_nguoi": as.Funeral.Persons, "kinh_phi": money(as.Funeral.Cost)},
-			"mua_bhyt":             map[string]any{"so_nguoi": as.HealthCards.Persons, "kinh_phi": money(as.HealthCards.Cost)},
-			"mung_tho":             map[string]any{"tron_100": as.Longevity.Age100, "tron_90": as.Longevity.Age90, "tong": as.Longevity.Total()},
-			"nha_o":                housing, "nha_o_ds": housingList,
-			"qua": gifts, "qua_ds": giftList,
-		},
-		"giao_duc": map[string]any{
-			"ho_tro": edu, "ho_tro_ds": eduList,
-			"tong_so_nguoi": r.Education.TotalPersons(), "tong_so_tien": r.Education.TotalAmount(mu),
-		},
-		"tien_dien": map[string]any{
-			"ho_ngheo":   map[string]any{"so_ho": r.Electricity.Poor.Households, "kinh_phi": money(r.Electricity.Poor.Cost)},
-			"chinh_sach": map[string]any{"luot_ho": r.Electricity.Policy.HouseholdTurns, "kinh_phi": money(r.Electricity.Policy.Cost)},
-		},
 		"danh_gia": map[string]any{
 			"thuan_loi": strs(r.Assessment.Advantages), "han_che_mo_dau": r.Assessment.LimitationsOpening,
 			"han_che": strs(r.Assessment.Limitations),
@@ -251,8 +133,44 @@ func (r *Report) Data() map[string]any {
 			"mo_dau": r.Tasks.Opening, "danh_sach": strs(r.Tasks.Items), "chi_tieu_o_muc": r.Tasks.TargetsItem,
 		},
 	}
-	r.compareData(m)
-	return m
+}
+
+// figureData adds the figure sections to a data tree: every entry of the description
+// t that is a key of the tree, at its path, as templates see it (money in the report's
+// unit, years as strings, keyed lists twice: by ma and as X_ds in order).
+func (r *Report) figureData(m map[string]any, t *figureTable) {
+	for i := range t.all {
+		f := &t.all[i]
+		if f.yamlOnly {
+			continue
+		}
+		var v any
+		switch f.kind {
+		case figCount:
+			v = *f.count(r)
+		case figMoney:
+			v = f.money(r).In(r.MoneyUnit)
+		case figDate:
+			v = *f.date(r)
+		case figYear:
+			v = year(*f.year(r))
+		case figText:
+			v = *f.text(r)
+		case figParagraphs:
+			v = strs(*f.paras(r))
+		case figComputed:
+			v = f.value(r)
+		case figList:
+			byCode, inOrder := f.list.data(r)
+			setPath(m, f.path, byCode)
+			v = inOrder
+			setPath(m, f.path+"_ds", v)
+			continue
+		default: // groups come with their keys
+			continue
+		}
+		setPath(m, f.path, v)
+	}
 }
 
 // printedMonth is the month of the date line as Nghị định 30/2020 writes it: months 1

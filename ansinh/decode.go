@@ -35,7 +35,7 @@ func (d *decoder) report(root *yaml.Node, r *Report) {
 	}
 	r.MoneyUnit = d.unitOfMoney
 	skip := func(*yaml.Node, string) {}
-	d.mapping(root, "",
+	fields := []field{
 		req("don_vi", func(n *yaml.Node, p string) { d.unit(n, p, &r.Unit) }),
 		req("ky", func(n *yaml.Node, p string) { d.period(n, p, &r.Period) }),
 		opt("don_vi_tien", skip),
@@ -43,16 +43,13 @@ func (d *decoder) report(root *yaml.Node, r *Report) {
 		opt("chi_dao", func(n *yaml.Node, p string) { d.direction(n, p, &r.Direction) }),
 		opt("tuyen_truyen", func(n *yaml.Node, p string) { r.Outreach = d.paragraphs(n, p) }),
 		opt("can_cu", func(n *yaml.Node, p string) { r.References = d.references(n, p) }),
-		req("giam_ngheo", func(n *yaml.Node, p string) { d.poverty(n, p, &r.Poverty) }),
-		req("tin_dung", func(n *yaml.Node, p string) { d.credit(n, p, &r.Credit) }),
-		req("bao_hiem", func(n *yaml.Node, p string) { d.insurance(n, p, &r.Insurance) }),
-		req("lao_dong", func(n *yaml.Node, p string) { d.labour(n, p, &r.Labour) }),
-		req("bao_tro_xa_hoi", func(n *yaml.Node, p string) { d.assistance(n, p, &r.Assistance) }),
-		req("giao_duc", func(n *yaml.Node, p string) { d.education(n, p, &r.Education) }),
-		req("tien_dien", func(n *yaml.Node, p string) { d.electricity(n, p, &r.Electricity) }),
+	}
+	fields = append(fields, d.figureFields(builtin(), "", r)...)
+	fields = append(fields,
 		opt("danh_gia", func(n *yaml.Node, p string) { d.assessment(n, p, &r.Assessment) }),
 		opt("nhiem_vu", func(n *yaml.Node, p string) { d.tasks(n, p, &r.Tasks) }),
 	)
+	d.mapping(root, "", fields...)
 }
 
 func (d *decoder) unit(n *yaml.Node, path string, u *Unit) {
@@ -157,51 +154,6 @@ func (d *decoder) references(n *yaml.Node, path string) map[string]LegalDoc {
 	return out
 }
 
-func (d *decoder) households(n *yaml.Node, path string, v *HouseholdCount) {
-	d.mapping(n, path,
-		req("so_ho", func(n *yaml.Node, p string) { v.Households = d.count(n, p) }),
-		req("nhan_khau", func(n *yaml.Node, p string) { v.Persons = d.count(n, p) }),
-	)
-}
-
-func (d *decoder) povertyGroup(n *yaml.Node, path string, v *PovertyGroup) {
-	d.mapping(n, path,
-		req("so_ho", func(n *yaml.Node, p string) { v.Households = d.count(n, p) }),
-		req("nhan_khau", func(n *yaml.Node, p string) { v.Persons = d.count(n, p) }),
-		opt("ty_le_bao_cao", func(n *yaml.Node, p string) { v.ReportedRate = d.percent(n, p) }),
-	)
-}
-
-func (d *decoder) poverty(n *yaml.Node, path string, v *Poverty) {
-	d.mapping(n, path,
-		req("nam_ra_soat", func(n *yaml.Node, p string) { v.SurveyYear = d.year(n, p) }),
-		req("dan_so", func(n *yaml.Node, p string) { d.households(n, p, &v.Population) }),
-		req("ho_ngheo", func(n *yaml.Node, p string) { d.povertyGroup(n, p, &v.Poor) }),
-		req("ho_can_ngheo", func(n *yaml.Node, p string) { d.povertyGroup(n, p, &v.NearPoor) }),
-		req("dtts_ngheo_can_ngheo", func(n *yaml.Node, p string) { d.povertyGroup(n, p, &v.EthnicMinority) }),
-		req("ho_ngheo_phat_sinh", func(n *yaml.Node, p string) { d.povertyGroup(n, p, &v.NewPoor) }),
-	)
-}
-
-func (d *decoder) credit(n *yaml.Node, path string, v *Credit) {
-	d.mapping(n, path,
-		req("chuong_trinh", func(n *yaml.Node, p string) {
-			d.sequence(n, p, func(n *yaml.Node, p string, _ int) {
-				var l LoanProgramme
-				d.mapping(n, p,
-					req("ma", func(n *yaml.Node, p string) { l.Code = d.code(n, p) }),
-					req("ten", func(n *yaml.Node, p string) { l.Name = d.str(n, p) }),
-					req("so_ho", func(n *yaml.Node, p string) { l.Households = d.count(n, p) }),
-					req("so_tien", func(n *yaml.Node, p string) { l.Amount = d.money(n, p) }),
-					opt("thanh_phan", func(n *yaml.Node, p string) { l.Parts = d.countMap(n, p) }),
-				)
-				v.Programmes = append(v.Programmes, l)
-			})
-		}),
-		opt("nhan_xet", func(n *yaml.Node, p string) { v.Comments = d.paragraphs(n, p) }),
-	)
-}
-
 // countMap reads a mapping of free names to counts.
 func (d *decoder) countMap(n *yaml.Node, path string) map[string]indicators.Count {
 	n = resolve(n)
@@ -248,177 +200,48 @@ func hasKey(n *yaml.Node, key string) bool {
 	return false
 }
 
-func (d *decoder) insurance(n *yaml.Node, path string, v *Insurance) {
-	d.mapping(n, path,
-		opt("mo_dau", func(n *yaml.Node, p string) { v.Opening = d.paragraphs(n, p) }),
-		req("the_bhyt", func(n *yaml.Node, p string) {
-			d.sequence(n, p, func(n *yaml.Node, p string, _ int) {
-				var g CardGroup
-				d.mapping(n, p,
-					req("ma", func(n *yaml.Node, p string) { g.Code = d.code(n, p) }),
-					req("ten", func(n *yaml.Node, p string) { g.Name = d.str(n, p) }),
-					req("so_the", func(n *yaml.Node, p string) { g.Cards = d.count(n, p) }),
-				)
-				v.Cards = append(v.Cards, g)
-			})
-		}),
-		req("bhyt", func(n *yaml.Node, p string) {
-			h := &v.Health
-			d.mapping(n, p,
-				req("ngay_uoc_tinh", func(n *yaml.Node, p string) { h.EstimateDate = d.date(n, p, false) }),
-				req("so_nguoi", func(n *yaml.Node, p string) { h.Participants = d.count(n, p) }),
-				req("cung_ky_nam_truoc", func(n *yaml.Node, p string) { h.PreviousYear = d.count(n, p) }),
-				req("ty_le_bao_phu", func(n *yaml.Node, p string) { d.rateFigure(n, p, &h.Coverage) }),
-			)
-		}),
-		req("bhxh", func(n *yaml.Node, p string) {
-			s := &v.Social
-			d.mapping(n, p,
-				req("bat_buoc", func(n *yaml.Node, p string) { s.Compulsory = d.count(n, p) }),
-				req("tu_nguyen", func(n *yaml.Node, p string) { s.Voluntary = d.count(n, p) }),
-				opt("tong", func(n *yaml.Node, p string) {
-					if c, ok := d.countOK(n, p); ok {
-						s.StatedTotal = &c
-					}
-				}),
-				req("ty_le_luc_luong_lao_dong", func(n *yaml.Node, p string) { d.rateFigure(n, p, &s.LabourForceShare) }),
-			)
-		}),
-	)
+// figureFields is the fields of the described mapping at parent (the figure sections
+// for ""), in the description's order; each reads its value into r.
+func (d *decoder) figureFields(t *figureTable, parent string, r *Report) []field {
+	idx := t.children[parent]
+	fields := make([]field, 0, len(idx))
+	for _, i := range idx {
+		f := &t.all[i]
+		if f.dataOnly {
+			continue
+		}
+		fields = append(fields, field{key: f.key(), req: f.required, fn: func(n *yaml.Node, p string) { d.figure(t, f, n, p, r) }})
+	}
+	return fields
 }
 
-func (d *decoder) trainingLine(n *yaml.Node, path string, v *TrainingLine) {
-	d.mapping(n, path,
-		req("so_lop", func(n *yaml.Node, p string) { v.Classes = d.count(n, p) }),
-		req("hoc_vien", func(n *yaml.Node, p string) { v.Learners = d.count(n, p) }),
-		req("kinh_phi", func(n *yaml.Node, p string) { v.Cost = d.money(n, p) }),
-	)
-}
-
-func (d *decoder) labour(n *yaml.Node, path string, v *Labour) {
-	d.mapping(n, path,
-		opt("mo_dau", func(n *yaml.Node, p string) { v.Opening = d.paragraphs(n, p) }),
-		req("dao_tao_nghe", func(n *yaml.Node, p string) {
-			t := &v.Training
-			d.mapping(n, p,
-				req("phi_nong_nghiep", func(n *yaml.Node, p string) { d.trainingLine(n, p, &t.NonAgricultural) }),
-				req("nong_nghiep", func(n *yaml.Node, p string) { d.trainingLine(n, p, &t.Agricultural) }),
-				opt("tong", func(n *yaml.Node, p string) {
-					var l TrainingLine
-					d.trainingLine(n, p, &l)
-					t.StatedTotal = &l
-				}),
-			)
-		}),
-		req("xuat_khau", func(n *yaml.Node, p string) {
-			w := &v.Abroad
-			d.mapping(n, p,
-				req("so_nguoi", func(n *yaml.Node, p string) { w.Workers = d.count(n, p) }),
-				opt("chi_tieu", func(n *yaml.Node, p string) { w.Target = d.count(n, p) }),
-				opt("ty_le_bao_cao", func(n *yaml.Node, p string) { w.ReportedRate = d.percent(n, p) }),
-				opt("thi_truong", func(n *yaml.Node, p string) { w.Market = d.str(n, p) }),
-			)
-		}),
-		req("ngay_hoi_viec_lam", func(n *yaml.Node, p string) {
-			d.mapping(n, p, req("so_nguoi", func(n *yaml.Node, p string) { v.JobFair.Participants = d.count(n, p) }))
-		}),
-		req("viec_lam_moi", func(n *yaml.Node, p string) {
-			j := &v.NewJobs
-			d.mapping(n, p,
-				req("so_nguoi", func(n *yaml.Node, p string) { j.Workers = d.count(n, p) }),
-				opt("ke_hoach", func(n *yaml.Node, p string) { j.Plan = d.count(n, p) }),
-				opt("ty_le_bao_cao", func(n *yaml.Node, p string) { j.ReportedRate = d.percent(n, p) }),
-			)
-		}),
-	)
-}
-
-func (d *decoder) beneficiaries(n *yaml.Node, path string, v *Beneficiaries) {
-	d.mapping(n, path,
-		req("so_nguoi", func(n *yaml.Node, p string) { v.Persons = d.count(n, p) }),
-		req("kinh_phi", func(n *yaml.Node, p string) { v.Cost = d.money(n, p) }),
-	)
-}
-
-func (d *decoder) assistance(n *yaml.Node, path string, v *SocialAssistance) {
-	d.mapping(n, path,
-		req("tro_cap_thuong_xuyen", func(n *yaml.Node, p string) {
-			d.mapping(n, p,
-				req("luot", func(n *yaml.Node, p string) { v.Monthly.Turns = d.count(n, p) }),
-				req("kinh_phi", func(n *yaml.Node, p string) { v.Monthly.Cost = d.money(n, p) }),
-			)
-		}),
-		req("mai_tang", func(n *yaml.Node, p string) { d.beneficiaries(n, p, &v.Funeral) }),
-		req("mua_bhyt", func(n *yaml.Node, p string) { d.beneficiaries(n, p, &v.HealthCards) }),
-		req("mung_tho", func(n *yaml.Node, p string) {
-			d.mapping(n, p,
-				req("tron_100", func(n *yaml.Node, p string) { v.Longevity.Age100 = d.count(n, p) }),
-				req("tron_90", func(n *yaml.Node, p string) { v.Longevity.Age90 = d.count(n, p) }),
-			)
-		}),
-		req("nha_o", func(n *yaml.Node, p string) {
-			d.sequence(n, p, func(n *yaml.Node, p string, _ int) {
-				var h HousingSupport
-				d.mapping(n, p,
-					req("ma", func(n *yaml.Node, p string) { h.Code = d.code(n, p) }),
-					opt("ten", func(n *yaml.Node, p string) { h.Name = d.str(n, p) }),
-					req("so_ho", func(n *yaml.Node, p string) { h.Households = d.count(n, p) }),
-					req("so_tien", func(n *yaml.Node, p string) { h.Amount = d.money(n, p) }),
-					opt("nha_tai_tro", func(n *yaml.Node, p string) { h.Sponsor = d.str(n, p) }),
-					opt("noi", func(n *yaml.Node, p string) { h.Place = d.str(n, p) }),
-				)
-				v.Housing = append(v.Housing, h)
-			})
-		}),
-		req("qua", func(n *yaml.Node, p string) {
-			d.sequence(n, p, func(n *yaml.Node, p string, _ int) {
-				var g GiftSupport
-				d.mapping(n, p,
-					req("ma", func(n *yaml.Node, p string) { g.Code = d.code(n, p) }),
-					opt("ten", func(n *yaml.Node, p string) { g.Name = d.str(n, p) }),
-					req("so_suat", func(n *yaml.Node, p string) { g.Portions = d.count(n, p) }),
-					req("so_tien", func(n *yaml.Node, p string) { g.Amount = d.money(n, p) }),
-					opt("nha_tai_tro", func(n *yaml.Node, p string) { g.Sponsor = d.str(n, p) }),
-					opt("noi", func(n *yaml.Node, p string) { g.Place = d.str(n, p) }),
-				)
-				v.Gifts = append(v.Gifts, g)
-			})
-		}),
-	)
-}
-
-func (d *decoder) education(n *yaml.Node, path string, v *Education) {
-	d.mapping(n, path,
-		req("ho_tro", func(n *yaml.Node, p string) {
-			d.sequence(n, p, func(n *yaml.Node, p string, _ int) {
-				var s EducationSupport
-				d.mapping(n, p,
-					req("ma", func(n *yaml.Node, p string) { s.Code = d.code(n, p) }),
-					opt("ten", func(n *yaml.Node, p string) { s.Name = d.str(n, p) }),
-					req("so_nguoi", func(n *yaml.Node, p string) { s.Persons = d.count(n, p) }),
-					req("so_tien", func(n *yaml.Node, p string) { s.Amount = d.money(n, p) }),
-				)
-				v.Support = append(v.Support, s)
-			})
-		}),
-	)
-}
-
-func (d *decoder) electricity(n *yaml.Node, path string, v *Electricity) {
-	d.mapping(n, path,
-		req("ho_ngheo", func(n *yaml.Node, p string) {
-			d.mapping(n, p,
-				req("so_ho", func(n *yaml.Node, p string) { v.Poor.Households = d.count(n, p) }),
-				req("kinh_phi", func(n *yaml.Node, p string) { v.Poor.Cost = d.money(n, p) }),
-			)
-		}),
-		req("chinh_sach", func(n *yaml.Node, p string) {
-			d.mapping(n, p,
-				req("luot_ho", func(n *yaml.Node, p string) { v.Policy.HouseholdTurns = d.count(n, p) }),
-				req("kinh_phi", func(n *yaml.Node, p string) { v.Policy.Cost = d.money(n, p) }),
-			)
-		}),
-	)
+// figure reads the value of the described entry f at n into r.
+func (d *decoder) figure(t *figureTable, f *figure, n *yaml.Node, path string, r *Report) {
+	if f.alloc != nil {
+		f.alloc(r)
+	}
+	switch f.kind {
+	case figGroup:
+		d.mapping(n, path, d.figureFields(t, f.path, r)...)
+	case figCount:
+		*f.count(r) = d.count(n, path)
+	case figMoney:
+		*f.money(r) = d.money(n, path)
+	case figPercent:
+		*f.percent(r) = d.percent(n, path)
+	case figRateFigure:
+		d.rateFigure(n, path, f.rate(r))
+	case figDate:
+		*f.date(r) = d.date(n, path, !f.required)
+	case figYear:
+		*f.year(r) = d.year(n, path)
+	case figText:
+		*f.text(r) = d.str(n, path)
+	case figParagraphs:
+		*f.paras(r) = d.paragraphs(n, path)
+	case figList:
+		f.list.decode(d, n, path, r)
+	}
 }
 
 func (d *decoder) assessment(n *yaml.Node, path string, v *Assessment) {
