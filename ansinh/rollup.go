@@ -22,6 +22,9 @@ var (
 	ErrNotChild = errors.New("ansinh: unit does not belong to the parent")
 	// ErrNilReport: Add was given a nil report.
 	ErrNilReport = errors.New("ansinh: nil report")
+	// ErrOverflow: a sum of counts would be beyond the range of a count (more than
+	// 9,2 × 10^18); the message names the figure.
+	ErrOverflow = errors.New("ansinh: a sum is beyond the range of a count")
 )
 
 // Finding codes of a roll-up.
@@ -84,19 +87,19 @@ type Aggregator struct {
 	seen   map[string]Unit
 	n      int
 	sum    Report
-
-	progIdx, cardIdx, housingIdx, giftIdx, eduIdx map[string]int
-	housingMeta, giftMeta                         []itemMeta
-
-	surveyYears               []int
-	coverage, share           rateAcc
-	abroadTarget, newJobsPlan targetAcc
-	markets                   []string
-	rows                      []UnitRow
+	table  *figureTable
+	accs   []figureAcc // one per entry of table, for the entries a roll-up combines other than by a plain sum
+	rows   []UnitRow
 }
 
-// itemMeta tracks whether the optional texts of a list item agree across units.
-type itemMeta struct{ sponsorMixed, placeMixed bool }
+// figureAcc is what a roll-up keeps of one described entry besides its sum.
+type figureAcc struct {
+	list   listSum   // a keyed list's merge
+	rate   rateAcc   // rollRate
+	target targetAcc // rollTarget
+	years  []int     // rollFirst: the distinct values, in order
+	texts  []string  // rollJoin: the distinct values, in order
+}
 
 // rateAcc accumulates a RateFigure over units.
 type rateAcc struct {
@@ -122,14 +125,21 @@ const maxNamed = 5
 // unit whose report the roll-up makes; the units' cap_tren must name it (see
 // [Unit.IsChildOf]).
 func NewAggregator(parent Unit, period Period) *Aggregator {
-	return &Aggregator{
+	t := builtin()
+	a := &Aggregator{
 		MoneyUnit: DefaultMoneyUnit,
 		parent:    parent,
 		period:    period,
 		seen:      map[string]Unit{},
-		progIdx:   map[string]int{}, cardIdx: map[string]int{}, housingIdx: map[string]int{},
-		giftIdx: map[string]int{}, eduIdx: map[string]int{},
+		table:     t,
+		accs:      make([]figureAcc, len(t.all)),
 	}
+	for i := range t.all {
+		if f := &t.all[i]; f.kind == figList {
+			a.accs[i].list = f.list.newSum()
+		}
+	}
+	return a
 }
 
 // Len is the number of units added.
@@ -154,7 +164,8 @@ func (u Unit) IsChildOf(p Unit) bool {
 }
 
 // Add adds one unit's report to the totals. It returns an error wrapping
-// [ErrPeriodMismatch], [ErrDuplicateUnit], [ErrNotChild] or [ErrNilReport], and then
+// [ErrPeriodMismatch], [ErrDuplicateUnit], [ErrNotChild], [ErrOverflow] or
+// [ErrNilReport], and then
 // leaves the totals as they were, so the caller may skip the unit and go on. Add does
 // not keep r.
 func (a *Aggregator) Add(r *Report) error {
@@ -171,6 +182,9 @@ func (a *Aggregator) Add(r *Report) error {
 	key := unitKey(r.Unit)
 	if prev, dup := a.seen[key]; dup {
 		return fmt.Errorf("%w: %s đã được cộng (%s)", ErrDuplicateUnit, name, describeUnit(prev))
+	}
+	if path, ok := a.fits(r); !ok {
+		return fmt.Errorf("%w: %s: %s", ErrOverflow, name, path)
 	}
 	// Strings are cloned: a parser may hand out substrings of the whole file.
 	a.seen[key] = Unit{Code: strings.Clone(r.Unit.Code), Name: strings.Clone(r.Unit.Name), Level: strings.Clone(r.Unit.Level)}
@@ -194,174 +208,80 @@ func describeUnit(u Unit) string {
 
 // start fixes the money unit and initialises the money totals.
 func (a *Aggregator) start() {
-	s := &a.sum
 	zero := a.zero()
-	s.MoneyUnit = a.MoneyUnit
-	s.Labour.Training.NonAgricultural.Cost = zero
-	s.Labour.Training.Agricultural.Cost = zero
-	s.Assistance.Monthly.Cost = zero
-	s.Assistance.Funeral.Cost = zero
-	s.Assistance.HealthCards.Cost = zero
-	s.Electricity.Poor.Cost = zero
-	s.Electricity.Policy.Cost = zero
+	a.sum.MoneyUnit = a.MoneyUnit
+	for i := range a.table.all {
+		if f := &a.table.all[i]; f.kind == figMoney && f.roll == rollSum {
+			*f.money(&a.sum) = zero
+		}
+	}
 }
 
 func (a *Aggregator) zero() indicators.Money { return indicators.NewMoney(decimal.Zero, a.MoneyUnit) }
 
+// fits reports whether adding r keeps every summed count in range; if not, it names
+// the first that would not.
+func (a *Aggregator) fits(r *Report) (string, bool) {
+	if a.n == 0 {
+		return "", true
+	}
+	for i := range a.table.all {
+		f, acc := &a.table.all[i], &a.accs[i]
+		ok := true
+		switch {
+		case f.roll == rollSum && f.kind == figCount:
+			_, ok = addCount(*f.count(&a.sum), *f.count(r))
+		case f.roll == rollSum && f.kind == figList:
+			ok = acc.list.fits(&a.sum, r)
+		case f.roll == rollTarget:
+			_, ok = addCount(acc.target.sum, *f.count(r))
+		case f.roll == rollRate:
+			_, ok = addCount(acc.rate.base, f.rate(r).Base)
+		}
+		if !ok {
+			return f.path, false
+		}
+	}
+	return "", true
+}
+
+// add adds r's figures to the sums, entry by entry of the description.
 func (a *Aggregator) add(r *Report, name string) {
 	s := &a.sum
-
-	// giam_ngheo
-	p, sp := r.Poverty, &s.Poverty
-	if !containsInt(a.surveyYears, p.SurveyYear) {
-		a.surveyYears = append(a.surveyYears, p.SurveyYear)
-	}
-	addHC(&sp.Population, p.Population)
-	addGroup(&sp.Poor, p.Poor)
-	addGroup(&sp.NearPoor, p.NearPoor)
-	addGroup(&sp.EthnicMinority, p.EthnicMinority)
-	addGroup(&sp.NewPoor, p.NewPoor)
-
-	// tin_dung
-	for _, l := range r.Credit.Programmes {
-		i, ok := a.progIdx[l.Code]
-		if !ok {
-			i = len(s.Credit.Programmes)
-			a.progIdx[strings.Clone(l.Code)] = i
-			s.Credit.Programmes = append(s.Credit.Programmes, LoanProgramme{Code: strings.Clone(l.Code), Name: strings.Clone(l.Name), Amount: a.zero()})
-		}
-		t := &s.Credit.Programmes[i]
-		t.Households = t.Households.Add(l.Households)
-		t.Amount = t.Amount.Add(l.Amount)
-		if len(l.Parts) > 0 && t.Parts == nil {
-			t.Parts = map[string]indicators.Count{}
-		}
-		for k, c := range l.Parts {
-			if old, ok := t.Parts[k]; ok {
-				t.Parts[k] = old.Add(c)
-			} else {
-				t.Parts[strings.Clone(k)] = c
+	for i := range a.table.all {
+		f, acc := &a.table.all[i], &a.accs[i]
+		switch f.roll {
+		case rollSum:
+			switch f.kind {
+			case figCount:
+				t := f.count(s)
+				*t = t.Add(*f.count(r))
+			case figMoney:
+				t := f.money(s)
+				*t = t.Add(*f.money(r))
+			case figList:
+				acc.list.add(s, r, a.zero())
 			}
+		case rollFirst:
+			if y := *f.year(r); !containsInt(acc.years, y) {
+				acc.years = append(acc.years, y)
+			}
+		case rollLatest:
+			if d := *f.date(r); d.Compare(*f.date(s)) > 0 {
+				*f.date(s) = d
+			}
+		case rollJoin:
+			for _, v := range strings.Split(*f.text(r), ",") {
+				if v = strings.TrimSpace(v); v != "" && !containsFold(acc.texts, v) {
+					acc.texts = append(acc.texts, strings.Clone(v))
+				}
+			}
+		case rollRate:
+			acc.rate.add(*f.rate(r), name)
+		case rollTarget:
+			acc.target.add(*f.count(r), f.reported(r), name)
 		}
 	}
-
-	// bao_hiem
-	ins, si := r.Insurance, &s.Insurance
-	for _, g := range ins.Cards {
-		i, ok := a.cardIdx[g.Code]
-		if !ok {
-			i = len(si.Cards)
-			a.cardIdx[strings.Clone(g.Code)] = i
-			si.Cards = append(si.Cards, CardGroup{Code: strings.Clone(g.Code), Name: strings.Clone(g.Name)})
-		}
-		si.Cards[i].Cards = si.Cards[i].Cards.Add(g.Cards)
-	}
-	h, sh := ins.Health, &si.Health
-	if h.EstimateDate.Compare(sh.EstimateDate) > 0 {
-		sh.EstimateDate = h.EstimateDate
-	}
-	sh.Participants = sh.Participants.Add(h.Participants)
-	sh.PreviousYear = sh.PreviousYear.Add(h.PreviousYear)
-	a.coverage.add(h.Coverage, name)
-	ss := &si.Social
-	ss.Compulsory = ss.Compulsory.Add(ins.Social.Compulsory)
-	ss.Voluntary = ss.Voluntary.Add(ins.Social.Voluntary)
-	a.share.add(ins.Social.LabourForceShare, name)
-
-	// lao_dong
-	lab, sl := r.Labour, &s.Labour
-	addLine(&sl.Training.NonAgricultural, lab.Training.NonAgricultural)
-	addLine(&sl.Training.Agricultural, lab.Training.Agricultural)
-	sl.Abroad.Workers = sl.Abroad.Workers.Add(lab.Abroad.Workers)
-	a.abroadTarget.add(lab.Abroad.Target, lab.Abroad.ReportedRate, name)
-	for _, m := range strings.Split(lab.Abroad.Market, ",") {
-		if m = strings.TrimSpace(m); m != "" && !containsFold(a.markets, m) {
-			a.markets = append(a.markets, strings.Clone(m))
-		}
-	}
-	sl.JobFair.Participants = sl.JobFair.Participants.Add(lab.JobFair.Participants)
-	sl.NewJobs.Workers = sl.NewJobs.Workers.Add(lab.NewJobs.Workers)
-	a.newJobsPlan.add(lab.NewJobs.Plan, lab.NewJobs.ReportedRate, name)
-
-	// bao_tro_xa_hoi
-	as, sa := r.Assistance, &s.Assistance
-	sa.Monthly.Turns = sa.Monthly.Turns.Add(as.Monthly.Turns)
-	sa.Monthly.Cost = sa.Monthly.Cost.Add(as.Monthly.Cost)
-	addBen(&sa.Funeral, as.Funeral)
-	addBen(&sa.HealthCards, as.HealthCards)
-	sa.Longevity.Age100 = sa.Longevity.Age100.Add(as.Longevity.Age100)
-	sa.Longevity.Age90 = sa.Longevity.Age90.Add(as.Longevity.Age90)
-	for _, x := range as.Housing {
-		i, ok := a.housingIdx[x.Code]
-		if !ok {
-			i = len(sa.Housing)
-			a.housingIdx[strings.Clone(x.Code)] = i
-			sa.Housing = append(sa.Housing, HousingSupport{Code: strings.Clone(x.Code), Name: strings.Clone(x.Name), Amount: a.zero(),
-				Sponsor: strings.Clone(x.Sponsor), Place: strings.Clone(x.Place)})
-			a.housingMeta = append(a.housingMeta, itemMeta{})
-		}
-		t, m := &sa.Housing[i], &a.housingMeta[i]
-		t.Households = t.Households.Add(x.Households)
-		t.Amount = t.Amount.Add(x.Amount)
-		m.sponsorMixed = m.sponsorMixed || t.Sponsor != x.Sponsor
-		m.placeMixed = m.placeMixed || t.Place != x.Place
-	}
-	for _, x := range as.Gifts {
-		i, ok := a.giftIdx[x.Code]
-		if !ok {
-			i = len(sa.Gifts)
-			a.giftIdx[strings.Clone(x.Code)] = i
-			sa.Gifts = append(sa.Gifts, GiftSupport{Code: strings.Clone(x.Code), Name: strings.Clone(x.Name), Amount: a.zero(),
-				Sponsor: strings.Clone(x.Sponsor), Place: strings.Clone(x.Place)})
-			a.giftMeta = append(a.giftMeta, itemMeta{})
-		}
-		t, m := &sa.Gifts[i], &a.giftMeta[i]
-		t.Portions = t.Portions.Add(x.Portions)
-		t.Amount = t.Amount.Add(x.Amount)
-		m.sponsorMixed = m.sponsorMixed || t.Sponsor != x.Sponsor
-		m.placeMixed = m.placeMixed || t.Place != x.Place
-	}
-
-	// giao_duc
-	for _, x := range r.Education.Support {
-		i, ok := a.eduIdx[x.Code]
-		if !ok {
-			i = len(s.Education.Support)
-			a.eduIdx[strings.Clone(x.Code)] = i
-			s.Education.Support = append(s.Education.Support, EducationSupport{Code: strings.Clone(x.Code), Name: strings.Clone(x.Name), Amount: a.zero()})
-		}
-		t := &s.Education.Support[i]
-		t.Persons = t.Persons.Add(x.Persons)
-		t.Amount = t.Amount.Add(x.Amount)
-	}
-
-	// tien_dien
-	e, se := r.Electricity, &s.Electricity
-	se.Poor.Households = se.Poor.Households.Add(e.Poor.Households)
-	se.Poor.Cost = se.Poor.Cost.Add(e.Poor.Cost)
-	se.Policy.HouseholdTurns = se.Policy.HouseholdTurns.Add(e.Policy.HouseholdTurns)
-	se.Policy.Cost = se.Policy.Cost.Add(e.Policy.Cost)
-}
-
-func addHC(t *HouseholdCount, o HouseholdCount) {
-	t.Households = t.Households.Add(o.Households)
-	t.Persons = t.Persons.Add(o.Persons)
-}
-
-func addGroup(t *PovertyGroup, o PovertyGroup) {
-	t.Households = t.Households.Add(o.Households)
-	t.Persons = t.Persons.Add(o.Persons)
-}
-
-func addLine(t *TrainingLine, o TrainingLine) {
-	t.Classes = t.Classes.Add(o.Classes)
-	t.Learners = t.Learners.Add(o.Learners)
-	t.Cost = t.Cost.Add(o.Cost)
-}
-
-func addBen(t *Beneficiaries, o Beneficiaries) {
-	t.Persons = t.Persons.Add(o.Persons)
-	t.Cost = t.Cost.Add(o.Cost)
 }
 
 func containsInt(xs []int, x int) bool {
@@ -450,63 +370,48 @@ func (a *Aggregator) Result() *Rollup {
 		r = Report{}
 	}
 	r.Unit, r.Period, r.MoneyUnit = a.parent, a.period, a.MoneyUnit
-	r.Credit.Programmes = append([]LoanProgramme(nil), r.Credit.Programmes...)
-	for i, l := range r.Credit.Programmes {
-		if l.Parts != nil {
-			parts := make(map[string]indicators.Count, len(l.Parts))
-			for k, v := range l.Parts {
-				parts[k] = v
-			}
-			r.Credit.Programmes[i].Parts = parts
-		}
-	}
-	r.Insurance.Cards = append([]CardGroup(nil), r.Insurance.Cards...)
-	r.Assistance.Housing = append([]HousingSupport(nil), r.Assistance.Housing...)
-	for i, m := range a.housingMeta {
-		if m.sponsorMixed {
-			r.Assistance.Housing[i].Sponsor = ""
-		}
-		if m.placeMixed {
-			r.Assistance.Housing[i].Place = ""
-		}
-	}
-	r.Assistance.Gifts = append([]GiftSupport(nil), r.Assistance.Gifts...)
-	for i, m := range a.giftMeta {
-		if m.sponsorMixed {
-			r.Assistance.Gifts[i].Sponsor = ""
-		}
-		if m.placeMixed {
-			r.Assistance.Gifts[i].Place = ""
-		}
-	}
-	r.Education.Support = append([]EducationSupport(nil), r.Education.Support...)
-	r.Labour.Abroad.Market = strings.Join(a.markets, ", ")
-
 	var fs Findings
-	if len(a.surveyYears) > 0 {
-		r.Poverty.SurveyYear = a.surveyYears[0]
-	}
-	if len(a.surveyYears) > 1 {
-		years := make([]string, len(a.surveyYears))
-		figs := make([]decimal.Decimal, len(a.surveyYears))
-		for i, y := range a.surveyYears {
-			years[i] = fmt.Sprint(y)
-			figs[i] = decimal.NewFromInt(int64(y))
+	for i := range a.table.all {
+		f, acc := &a.table.all[i], &a.accs[i]
+		switch f.roll {
+		case rollSum:
+			if f.kind == figList && a.n > 0 {
+				acc.list.finish(&r)
+			}
+		case rollFirst:
+			*f.year(&r), fs = firstYear(acc.years, f.path, fs)
+		case rollJoin:
+			*f.text(&r) = strings.Join(acc.texts, ", ")
+		case rollRate:
+			*f.rate(&r), fs = acc.rate.result(a.n, f.path, f.name, fs)
+		case rollTarget:
+			*f.count(&r), fs = acc.target.result(a.n, f.path, f.name, fs)
 		}
-		fs = append(fs, indicators.Finding{Severity: indicators.Warning, Code: CodeUnitsDiffer, Subject: "giam_ngheo.nam_ra_soat",
-			Message: fmt.Sprintf("Các đơn vị dùng kết quả rà soát của các năm khác nhau (%s); báo cáo tổng hợp ghi năm %s của đơn vị đầu tiên.",
-				strings.Join(years, ", "), years[0]), Figures: figs})
 	}
-	r.Insurance.Health.Coverage, fs = a.coverage.result(a.n, "bao_hiem.bhyt.ty_le_bao_phu", "Tỷ lệ bao phủ BHYT", fs)
-	r.Insurance.Social.LabourForceShare, fs = a.share.result(a.n, "bao_hiem.bhxh.ty_le_luc_luong_lao_dong", "Tỷ lệ tham gia BHXH so với lực lượng lao động", fs)
-	r.Labour.Abroad.Target, fs = a.abroadTarget.result(a.n, "lao_dong.xuat_khau.chi_tieu", "chỉ tiêu xuất khẩu lao động (chi_tieu)", fs)
-	r.Labour.NewJobs.Plan, fs = a.newJobsPlan.result(a.n, "lao_dong.viec_lam_moi.ke_hoach", "kế hoạch tạo việc làm mới (ke_hoach)", fs)
-
 	out := &Rollup{Report: &r, Findings: fs, Count: a.n}
 	if a.rows != nil {
 		out.Units = append([]UnitRow(nil), a.rows...)
 	}
 	return out
+}
+
+// firstYear is the first unit's year, with a units-differ finding when units differ.
+func firstYear(years []int, subject string, fs Findings) (int, Findings) {
+	if len(years) == 0 {
+		return 0, fs
+	}
+	if len(years) > 1 {
+		shown := make([]string, len(years))
+		figs := make([]decimal.Decimal, len(years))
+		for i, y := range years {
+			shown[i] = fmt.Sprint(y)
+			figs[i] = decimal.NewFromInt(int64(y))
+		}
+		fs = append(fs, indicators.Finding{Severity: indicators.Warning, Code: CodeUnitsDiffer, Subject: subject,
+			Message: fmt.Sprintf("Các đơn vị dùng kết quả rà soát của các năm khác nhau (%s); báo cáo tổng hợp ghi năm %s của đơn vị đầu tiên.",
+				strings.Join(shown, ", "), shown[0]), Figures: figs})
+	}
+	return years[0], fs
 }
 
 func namedUnits(names []string, count int) string {

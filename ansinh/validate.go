@@ -180,7 +180,7 @@ func (v *validator) unitAndPeriod(r *Report) {
 	}
 }
 
-// negatives checks every money amount and stated percentage.
+// negatives checks every money amount and stated percentage of the description.
 func (v *validator) negatives(r *Report) {
 	money := func(subject string, m indicators.Money) {
 		if m.Amount().IsNegative() {
@@ -192,43 +192,23 @@ func (v *validator) negatives(r *Report) {
 			v.errorf(CodeNegative, subject, []decimal.Decimal{d.Decimal}, "Tỷ lệ %s%% là số âm.", indicators.FormatNumber(d.Decimal, -1))
 		}
 	}
-	for _, g := range []struct {
-		key string
-		g   PovertyGroup
-	}{{"ho_ngheo", r.Poverty.Poor}, {"ho_can_ngheo", r.Poverty.NearPoor}, {"dtts_ngheo_can_ngheo", r.Poverty.EthnicMinority}, {"ho_ngheo_phat_sinh", r.Poverty.NewPoor}} {
-		pct("giam_ngheo."+g.key+".ty_le_bao_cao", g.g.ReportedRate)
+	t := builtin()
+	for i := range t.all {
+		f := &t.all[i]
+		switch f.kind {
+		case figMoney:
+			if m := f.money(r); m != nil {
+				money(f.path, *m)
+			}
+		case figPercent:
+			pct(f.path, *f.percent(r))
+		case figRateFigure:
+			pct(f.path+".bao_cao", f.rate(r).Reported)
+			pct(f.path+".ke_hoach", f.rate(r).Plan)
+		case figList:
+			f.list.amounts(r, func(code, key string, m indicators.Money) { money(item(f.path, code)+"."+key, m) })
+		}
 	}
-	for _, p := range r.Credit.Programmes {
-		money(item("tin_dung.chuong_trinh", p.Code)+".so_tien", p.Amount)
-	}
-	h, s := r.Insurance.Health.Coverage, r.Insurance.Social.LabourForceShare
-	pct("bao_hiem.bhyt.ty_le_bao_phu.bao_cao", h.Reported)
-	pct("bao_hiem.bhyt.ty_le_bao_phu.ke_hoach", h.Plan)
-	pct("bao_hiem.bhxh.ty_le_luc_luong_lao_dong.bao_cao", s.Reported)
-	pct("bao_hiem.bhxh.ty_le_luc_luong_lao_dong.ke_hoach", s.Plan)
-	t := r.Labour.Training
-	money("lao_dong.dao_tao_nghe.phi_nong_nghiep.kinh_phi", t.NonAgricultural.Cost)
-	money("lao_dong.dao_tao_nghe.nong_nghiep.kinh_phi", t.Agricultural.Cost)
-	if t.StatedTotal != nil {
-		money("lao_dong.dao_tao_nghe.tong.kinh_phi", t.StatedTotal.Cost)
-	}
-	pct("lao_dong.xuat_khau.ty_le_bao_cao", r.Labour.Abroad.ReportedRate)
-	pct("lao_dong.viec_lam_moi.ty_le_bao_cao", r.Labour.NewJobs.ReportedRate)
-	a := r.Assistance
-	money("bao_tro_xa_hoi.tro_cap_thuong_xuyen.kinh_phi", a.Monthly.Cost)
-	money("bao_tro_xa_hoi.mai_tang.kinh_phi", a.Funeral.Cost)
-	money("bao_tro_xa_hoi.mua_bhyt.kinh_phi", a.HealthCards.Cost)
-	for _, h := range a.Housing {
-		money(item("bao_tro_xa_hoi.nha_o", h.Code)+".so_tien", h.Amount)
-	}
-	for _, g := range a.Gifts {
-		money(item("bao_tro_xa_hoi.qua", g.Code)+".so_tien", g.Amount)
-	}
-	for _, e := range r.Education.Support {
-		money(item("giao_duc.ho_tro", e.Code)+".so_tien", e.Amount)
-	}
-	money("tien_dien.ho_ngheo.kinh_phi", r.Electricity.Poor.Cost)
-	money("tien_dien.chinh_sach.kinh_phi", r.Electricity.Policy.Cost)
 }
 
 // item names a keyed list item in a finding subject: tin_dung.chuong_trinh[hssv].
@@ -251,31 +231,12 @@ func (v *validator) keys(r *Report) {
 			first[c] = i
 		}
 	}
-	var codes []string
-	for _, p := range r.Credit.Programmes {
-		codes = append(codes, p.Code)
+	t := builtin()
+	for i := range t.all {
+		if f := &t.all[i]; f.kind == figList {
+			check(f.path, f.list.codes(r))
+		}
 	}
-	check("tin_dung.chuong_trinh", codes)
-	codes = nil
-	for _, g := range r.Insurance.Cards {
-		codes = append(codes, g.Code)
-	}
-	check("bao_hiem.the_bhyt", codes)
-	codes = nil
-	for _, h := range r.Assistance.Housing {
-		codes = append(codes, h.Code)
-	}
-	check("bao_tro_xa_hoi.nha_o", codes)
-	codes = nil
-	for _, g := range r.Assistance.Gifts {
-		codes = append(codes, g.Code)
-	}
-	check("bao_tro_xa_hoi.qua", codes)
-	codes = nil
-	for _, e := range r.Education.Support {
-		codes = append(codes, e.Code)
-	}
-	check("giao_duc.ho_tro", codes)
 }
 
 func (v *validator) poverty(r *Report) {
@@ -374,9 +335,13 @@ func (v *validator) insurance(r *Report) {
 			}
 		}
 	}
+	t := builtin()
+	for i := range t.all {
+		if f := &t.all[i]; f.kind == figRateFigure {
+			rateFigure(f.path, *f.rate(r), f.numerator(r))
+		}
+	}
 	h := ins.Health
-	rateFigure("bao_hiem.bhyt.ty_le_bao_phu", h.Coverage, h.Participants)
-	rateFigure("bao_hiem.bhxh.ty_le_luc_luong_lao_dong", s.LabourForceShare, s.Total())
 	pop := r.Poverty.Population.Persons
 	if !pop.IsZero() && h.Participants.Int64() > pop.Int64() {
 		v.warnf(indicators.CodePartExceedsTotal, "bao_hiem.bhyt.so_nguoi", dec(h.Participants, pop),
