@@ -160,6 +160,12 @@ func (r *Report) figureData(m map[string]any, t *figureTable) {
 			v = strs(*f.paras(r))
 		case figComputed:
 			v = f.value(r)
+		case figTotal:
+			if c, ok := f.total(r); ok {
+				v = c
+			} else {
+				v = tooLarge{f.path}
+			}
 		case figList:
 			byCode, inOrder := f.list.data(r)
 			setPath(m, f.path, byCode)

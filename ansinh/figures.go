@@ -1,6 +1,7 @@
 package ansinh
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"sync"
@@ -41,7 +42,8 @@ const (
 	figText                          // a string
 	figParagraphs                    // narrative: []string, a single string is one paragraph
 	figList                          // a keyed list: items merged by ma in a roll-up
-	figComputed                      // a computed value of the data tree (totals, rates); not in YAML
+	figComputed                      // a computed value of the data tree (rates, changes); not in YAML
+	figTotal                         // a computed sum of counts; beyond the largest count Data refuses to print it and Validate reports it
 )
 
 // rollRule is how a roll-up combines an entry over the units.
@@ -80,7 +82,8 @@ type figure struct {
 	text    func(*Report) *string
 	paras   func(*Report) *[]string
 	list    keyedList
-	value   func(*Report) any // figComputed
+	value   func(*Report) any                      // figComputed
+	total   func(*Report) (indicators.Count, bool) // figTotal; false: beyond the largest count
 
 	// numerator is a RateFigure's numerator (BHYT participants, BHXH total).
 	numerator func(*Report) indicators.Count
@@ -123,6 +126,10 @@ func paragraphsAt(path string, get func(*Report) *[]string) figure {
 
 func computed(path string, value func(*Report) any) figure {
 	return figure{path: path, kind: figComputed, dataOnly: true, value: value}
+}
+
+func total(path string, sum func(*Report) (indicators.Count, bool)) figure {
+	return figure{path: path, kind: figTotal, dataOnly: true, total: sum}
 }
 
 // target is a count a roll-up sums only when every unit sets it; reported is the
@@ -207,13 +214,13 @@ func builtinFigures() []figure {
 			group("tin_dung", true),
 			{path: "tin_dung.chuong_trinh", kind: figList, required: true, roll: rollSum, list: loanProgrammes},
 			paragraphsAt("tin_dung.nhan_xet", func(r *report) *[]string { return &r.Credit.Comments }),
-			computed("tin_dung.tong_so_ho", func(r *report) any { return r.Credit.TotalHouseholds() }),
+			total("tin_dung.tong_so_ho", func(r *report) (indicators.Count, bool) { return r.Credit.totalHouseholds() }),
 			computed("tin_dung.tong_so_tien", func(r *report) any { return r.Credit.TotalAmount(r.MoneyUnit) }),
 
 			group("bao_hiem", true),
 			paragraphsAt("bao_hiem.mo_dau", func(r *report) *[]string { return &r.Insurance.Opening }),
 			{path: "bao_hiem.the_bhyt", kind: figList, required: true, roll: rollSum, list: cardGroups},
-			computed("bao_hiem.tong_so_the", func(r *report) any { return r.Insurance.TotalCards() }),
+			total("bao_hiem.tong_so_the", func(r *report) (indicators.Count, bool) { return r.Insurance.totalCards() }),
 			group("bao_hiem.bhyt", true),
 			{path: "bao_hiem.bhyt.ngay_uoc_tinh", kind: figDate, required: true, roll: rollLatest,
 				date: func(r *report) *indicators.Date { return &r.Insurance.Health.EstimateDate }},
@@ -240,7 +247,9 @@ func builtinFigures() []figure {
 			rateFigure("bao_hiem.bhxh.ty_le_luc_luong_lao_dong", "Tỷ lệ tham gia BHXH so với lực lượng lao động",
 				func(r *report) *RateFigure { return &r.Insurance.Social.LabourForceShare },
 				func(r *report) indicators.Count { return r.Insurance.Social.Total() }),
-			computed("bao_hiem.bhxh.tong", func(r *report) any { return r.Insurance.Social.Total() }),
+			total("bao_hiem.bhxh.tong", func(r *report) (indicators.Count, bool) {
+				return sumCounts(r.Insurance.Social.Compulsory, r.Insurance.Social.Voluntary)
+			}),
 			computed("bao_hiem.bhxh.ty_le", func(r *report) any {
 				rate, _ := r.Insurance.Social.ShareRate()
 				return rate
@@ -262,8 +271,12 @@ func builtinFigures() []figure {
 			alloc: func(r *report) { r.Labour.Training.StatedTotal = new(TrainingLine) }}},
 		statedTotal(trainingLine("lao_dong.dao_tao_nghe.tong", false, func(r *report) *TrainingLine { return r.Labour.Training.StatedTotal })),
 		[]figure{
-			computed("lao_dong.dao_tao_nghe.tong.so_lop", func(r *report) any { return r.Labour.Training.Total().Classes }),
-			computed("lao_dong.dao_tao_nghe.tong.hoc_vien", func(r *report) any { return r.Labour.Training.Total().Learners }),
+			total("lao_dong.dao_tao_nghe.tong.so_lop", func(r *report) (indicators.Count, bool) {
+				return sumCounts(r.Labour.Training.NonAgricultural.Classes, r.Labour.Training.Agricultural.Classes)
+			}),
+			total("lao_dong.dao_tao_nghe.tong.hoc_vien", func(r *report) (indicators.Count, bool) {
+				return sumCounts(r.Labour.Training.NonAgricultural.Learners, r.Labour.Training.Agricultural.Learners)
+			}),
 			computed("lao_dong.dao_tao_nghe.tong.kinh_phi", func(r *report) any { return r.Labour.Training.Total().Cost.In(r.MoneyUnit) }),
 
 			group("lao_dong.xuat_khau", true),
@@ -306,13 +319,15 @@ func builtinFigures() []figure {
 			group("bao_tro_xa_hoi.mung_tho", true),
 			countAt("bao_tro_xa_hoi.mung_tho.tron_100", true, func(r *report) *indicators.Count { return &r.Assistance.Longevity.Age100 }),
 			countAt("bao_tro_xa_hoi.mung_tho.tron_90", true, func(r *report) *indicators.Count { return &r.Assistance.Longevity.Age90 }),
-			computed("bao_tro_xa_hoi.mung_tho.tong", func(r *report) any { return r.Assistance.Longevity.Total() }),
+			total("bao_tro_xa_hoi.mung_tho.tong", func(r *report) (indicators.Count, bool) {
+				return sumCounts(r.Assistance.Longevity.Age100, r.Assistance.Longevity.Age90)
+			}),
 			{path: "bao_tro_xa_hoi.nha_o", kind: figList, required: true, roll: rollSum, list: housingSupport},
 			{path: "bao_tro_xa_hoi.qua", kind: figList, required: true, roll: rollSum, list: giftSupport},
 
 			group("giao_duc", true),
 			{path: "giao_duc.ho_tro", kind: figList, required: true, roll: rollSum, list: educationSupport},
-			computed("giao_duc.tong_so_nguoi", func(r *report) any { return r.Education.TotalPersons() }),
+			total("giao_duc.tong_so_nguoi", func(r *report) (indicators.Count, bool) { return r.Education.totalPersons() }),
 			computed("giao_duc.tong_so_tien", func(r *report) any { return r.Education.TotalAmount(r.MoneyUnit) }),
 
 			group("tien_dien", true),
@@ -362,4 +377,14 @@ func addCount(a, b indicators.Count) (indicators.Count, bool) {
 		return indicators.Count{}, false
 	}
 	return a.Add(b), true
+}
+
+// tooLarge stands in the data tree for a total beyond the largest count. It refuses
+// to print (MarshalText fails; it has no String), so a template that prints it fails at
+// its tag instead of printing a wrong figure; Validate reports the total.
+type tooLarge struct{ path string }
+
+// MarshalText fails with an error wrapping ErrOverflow.
+func (t tooLarge) MarshalText() ([]byte, error) {
+	return nil, fmt.Errorf("%w: %s", ErrOverflow, t.path)
 }

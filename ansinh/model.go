@@ -2,6 +2,7 @@ package ansinh
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -185,13 +186,16 @@ type LoanProgramme struct {
 	Parts      map[string]indicators.Count // thanh_phan: households by purpose, must sum to Households
 }
 
-// TotalHouseholds is the number of borrowing households over all programmes.
+// TotalHouseholds is the number of borrowing households over all programmes. Like
+// every total of the model, it stops at the largest count (9,2 × 10^18) instead of
+// overflowing; Validate reports such a total (CodeOverflow) and Data refuses to print it.
 func (c Credit) TotalHouseholds() indicators.Count {
-	var t indicators.Count
-	for _, p := range c.Programmes {
-		t = t.Add(p.Households)
-	}
+	t, _ := c.totalHouseholds()
 	return t
+}
+
+func (c Credit) totalHouseholds() (indicators.Count, bool) {
+	return sumOf(c.Programmes, func(p LoanProgramme) indicators.Count { return p.Households })
 }
 
 // TotalAmount is the amount disbursed over all programmes, in unit u.
@@ -228,13 +232,15 @@ type CardGroup struct {
 	Cards indicators.Count // so_the: number of cards
 }
 
-// TotalCards is the number of BHYT cards over all groups.
+// TotalCards is the number of BHYT cards over all groups (see Credit.TotalHouseholds
+// for a total beyond the largest count).
 func (i Insurance) TotalCards() indicators.Count {
-	var t indicators.Count
-	for _, g := range i.Cards {
-		t = t.Add(g.Cards)
-	}
+	t, _ := i.totalCards()
 	return t
+}
+
+func (i Insurance) totalCards() (indicators.Count, bool) {
+	return sumOf(i.Cards, func(g CardGroup) indicators.Count { return g.Cards })
 }
 
 // CardGroup returns the card group with the given code.
@@ -275,7 +281,10 @@ type SocialInsurance struct {
 }
 
 // Total is compulsory plus voluntary participants.
-func (s SocialInsurance) Total() indicators.Count { return s.Compulsory.Add(s.Voluntary) }
+func (s SocialInsurance) Total() indicators.Count {
+	t, _ := sumCounts(s.Compulsory, s.Voluntary)
+	return t
+}
 
 // ShareRate is the share of the labour force: Total / LabourForceShare.Base when a base
 // is given, otherwise the reported rate.
@@ -391,9 +400,12 @@ type TrainingLine struct {
 	Cost     indicators.Money // kinh_phi
 }
 
-// Add is the line-by-line sum of l and o (cost in l's unit).
+// Add is the line-by-line sum of l and o (cost in l's unit; counts stop at the largest
+// count, see Credit.TotalHouseholds).
 func (l TrainingLine) Add(o TrainingLine) TrainingLine {
-	return TrainingLine{Classes: l.Classes.Add(o.Classes), Learners: l.Learners.Add(o.Learners), Cost: l.Cost.Add(o.Cost)}
+	classes, _ := sumCounts(l.Classes, o.Classes)
+	learners, _ := sumCounts(l.Learners, o.Learners)
+	return TrainingLine{Classes: classes, Learners: learners, Cost: l.Cost.Add(o.Cost)}
 }
 
 // Total is non-agricultural plus agricultural training: 8 classes, 230 learners, 568,1.
@@ -497,7 +509,10 @@ type Longevity struct {
 }
 
 // Total is Age100 + Age90.
-func (l Longevity) Total() indicators.Count { return l.Age100.Add(l.Age90) }
+func (l Longevity) Total() indicators.Count {
+	t, _ := sumCounts(l.Age100, l.Age90)
+	return t
+}
 
 // HousingSupport is one housing-support line (hỗ trợ nhà ở).
 type HousingSupport struct {
@@ -532,13 +547,15 @@ type EducationSupport struct {
 	Amount  indicators.Money // so_tien
 }
 
-// TotalPersons is the persons over all support lines.
+// TotalPersons is the persons over all support lines (see Credit.TotalHouseholds for a
+// total beyond the largest count).
 func (e Education) TotalPersons() indicators.Count {
-	var t indicators.Count
-	for _, s := range e.Support {
-		t = t.Add(s.Persons)
-	}
+	t, _ := e.totalPersons()
 	return t
+}
+
+func (e Education) totalPersons() (indicators.Count, bool) {
+	return sumOf(e.Support, func(s EducationSupport) indicators.Count { return s.Persons })
 }
 
 // TotalAmount is the amount over all support lines, in unit u.
@@ -593,3 +610,29 @@ type Tasks struct {
 	// sentence built from the BHYT/BHXH plans; 0 for none. YAML: chi_tieu_o_muc.
 	TargetsItem int
 }
+
+// sumCounts is the sum of cs, or the largest count and false when the sum is beyond it.
+func sumCounts(cs ...indicators.Count) (indicators.Count, bool) {
+	var t indicators.Count
+	for _, c := range cs {
+		var ok bool
+		if t, ok = addCount(t, c); !ok {
+			return largestCount(), false
+		}
+	}
+	return t, true
+}
+
+// sumOf is the sum of count(x) over xs, as sumCounts.
+func sumOf[T any](xs []T, count func(T) indicators.Count) (indicators.Count, bool) {
+	var t indicators.Count
+	for _, x := range xs {
+		var ok bool
+		if t, ok = addCount(t, count(x)); !ok {
+			return largestCount(), false
+		}
+	}
+	return t, true
+}
+
+func largestCount() indicators.Count { return indicators.MustCount(math.MaxInt64) }

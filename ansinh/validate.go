@@ -24,6 +24,7 @@ const (
 	CodeRateOver100          = "rate-over-100"            // a coverage or share above 100%
 	CodeDateOutsidePeriod    = "date-outside-period"      // an estimate or document date outside the period
 	CodeInvalidValue         = "invalid-value"            // a value outside its range (month 13, item 9 of 7)
+	CodeOverflow             = "overflow"                 // a total beyond the largest count (9,2 × 10^18)
 )
 
 // Findings is the result of Validate: every finding, errors and warnings, in section order.
@@ -131,6 +132,7 @@ func (r *Report) Validate() Findings {
 	v := &validator{}
 	v.unitAndPeriod(r)
 	v.negatives(r)
+	v.totals(r)
 	v.keys(r)
 	v.poverty(r)
 	v.credit(r)
@@ -211,6 +213,20 @@ func (v *validator) negatives(r *Report) {
 	}
 }
 
+// totals reports every total of the description beyond the largest count: Data
+// refuses to print it.
+func (v *validator) totals(r *Report) {
+	t := builtin()
+	for i := range t.all {
+		if f := &t.all[i]; f.kind == figTotal {
+			if _, ok := f.total(r); !ok {
+				v.errorf(CodeOverflow, f.path, nil, "Tổng %s vượt quá số lớn nhất tính được (%s); kiểm tra lại các số liệu cộng vào tổng này.",
+					f.path, largestCount())
+			}
+		}
+	}
+}
+
 // item names a keyed list item in a finding subject: tin_dung.chuong_trinh[hssv].
 func item(list, code string) string { return list + "[" + code + "]" }
 
@@ -273,13 +289,13 @@ func (v *validator) poverty(r *Report) {
 				"Có %s %s nhưng chỉ %s nhân khẩu; mỗi hộ có ít nhất một nhân khẩu.", g.g.Households, g.name, g.g.Persons)
 		}
 	}
-	both := p.Poor.Households.Add(p.NearPoor.Households)
+	both, _ := sumCounts(p.Poor.Households, p.NearPoor.Households)
 	v.part("giam_ngheo.ho_ngheo+ho_can_ngheo.so_ho", "Số hộ nghèo cộng hộ cận nghèo", both,
 		"tổng số hộ dân cư (dan_so.so_ho)", pop.Households)
 	v.part("giam_ngheo.dtts_ngheo_can_ngheo.so_ho", "Số hộ nghèo, cận nghèo DTTS", p.EthnicMinority.Households,
 		"số hộ nghèo cộng hộ cận nghèo", both)
 	v.part("giam_ngheo.dtts_ngheo_can_ngheo.nhan_khau", "Số nhân khẩu hộ nghèo, cận nghèo DTTS", p.EthnicMinority.Persons,
-		"nhân khẩu hộ nghèo cộng hộ cận nghèo", p.Poor.Persons.Add(p.NearPoor.Persons))
+		"nhân khẩu hộ nghèo cộng hộ cận nghèo", mustSum(p.Poor.Persons, p.NearPoor.Persons))
 }
 
 // part reports an error when part exceeds total, naming both for the clerk.
@@ -428,4 +444,10 @@ func (v *validator) tasks(r *Report) {
 		v.errorf(CodeInvalidValue, "nhiem_vu.chi_tieu_o_muc", []decimal.Decimal{decimal.NewFromInt(int64(t.TargetsItem))},
 			"Mục %d không có: danh sách nhiệm vụ có %d mục (ghi 0 nếu không gắn câu chỉ tiêu).", t.TargetsItem, len(t.Items))
 	}
+}
+
+// mustSum is sumCounts without its flag: the largest count when beyond it.
+func mustSum(cs ...indicators.Count) indicators.Count {
+	t, _ := sumCounts(cs...)
+	return t
 }
