@@ -149,7 +149,7 @@ func TestDataSpotChecks(t *testing.T) {
 	}
 }
 
-// Every path of the DATA.md contract exists.
+// Every path of the data tree the README documents exists, in the reference and the small sample.
 func TestDataContract(t *testing.T) {
 	for _, file := range []string{refFile, "testdata/xa-binh-tan-2024-q2.yaml"} {
 		r, err := LoadFile(file)

@@ -17,7 +17,7 @@ import (
 // a period file from it (keys, order, required keys), Data builds the figures' part of
 // the tree from it, the Aggregator sums what it marks as summed, and Validate finds
 // every amount, percentage and keyed list in it. A new built-in figure is one entry
-// (and its field in the model); README_test.go checks the README's tables against it.
+// (and its field in the model); readme_test.go checks the README's tables against it.
 //
 // Why a table of accessor functions rather than reflection over struct tags or
 // generated code: the model stays plain Go structs a host fills by hand; each entry is

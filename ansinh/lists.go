@@ -17,6 +17,15 @@ type keyedList interface {
 	codes(r *Report) []string
 	amounts(r *Report, fn func(code, key string, m indicators.Money))
 	newSum() listSum
+	// keys lists the items' keys in order, with whether YAML requires each.
+	keys() []itemKey
+}
+
+// itemKey is a key of a keyed list's items.
+type itemKey struct {
+	key      string
+	required bool
+	free     bool // a mapping of free names (thanh_phan)
 }
 
 // listSum merges a keyed list over the units of a roll-up.
@@ -178,6 +187,14 @@ func (l *listOf[T]) data(r *Report) (map[string]any, []any) {
 		inOrder = append(inOrder, m)
 	}
 	return byCode, inOrder
+}
+
+func (l *listOf[T]) keys() []itemKey {
+	out := make([]itemKey, len(l.fields))
+	for i, f := range l.fields {
+		out[i] = itemKey{key: f.key, required: f.required, free: f.kind == figParts}
+	}
+	return out
 }
 
 func (l *listOf[T]) codes(r *Report) []string {
