@@ -23,7 +23,7 @@ func Funcs() map[string]any {
 // narrative, bools for plan attainment, and the int chi_tieu_o_muc. Years are strings
 // ("2023"). Keyed lists appear twice: as a map by ma (.tin_dung.chuong_trinh.hssv) and in
 // file order as the list with suffix _ds (.tin_dung.chuong_trinh_ds). Every amount is
-// converted to r.MoneyUnit. A rate that cannot be computed (zero or missing base) is
+// converted to r.MoneyUnit (triệu đồng when it is zero). A rate that cannot be computed (zero or missing base) is
 // the zero Rate, which is not valid: test it with {{if .x.ty_le.IsValid}} (Validate
 // reports it as a zero-denominator warning). Optional keys are always present (empty string or zero value),
 // so templates can test them with if.
@@ -149,7 +149,7 @@ func (r *Report) figureData(m map[string]any, t *figureTable) {
 		case figCount:
 			v = *f.count(r)
 		case figMoney:
-			v = f.money(r).In(r.MoneyUnit)
+			v = f.money(r).In(r.MoneyUnit.Unit())
 		case figDate:
 			v = *f.date(r)
 		case figYear:

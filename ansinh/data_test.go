@@ -221,7 +221,7 @@ func TestDataMoneyUnit(t *testing.T) {
 	if got := fmt.Sprint(get(t, d, "bao_tro_xa_hoi.mua_bhyt.kinh_phi")); got != "88.316,5 nghìn đồng" {
 		t.Errorf("kinh_phi = %q", got)
 	}
-	r.MoneyUnit = indicators.TrieuDong
+	r.MoneyUnit = TrieuDong
 	d = r.Data()
 	for path, want := range map[string]string{
 		"don_vi_tien":                      "triệu đồng",

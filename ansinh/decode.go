@@ -33,7 +33,7 @@ func (d *decoder) report(root *yaml.Node, r *Report) {
 			}
 		}
 	}
-	r.MoneyUnit = d.unitOfMoney
+	r.MoneyUnit = MoneyUnitOf(d.unitOfMoney)
 	skip := func(*yaml.Node, string) {}
 	fields := []field{
 		req("don_vi", func(n *yaml.Node, p string) { d.unit(n, p, &r.Unit) }),

@@ -19,9 +19,8 @@ func Example() {
 		return indicators.NewMoney(decimal.RequireFromString(s), indicators.TrieuDong)
 	}
 	r := &ansinh.Report{
-		Unit:      ansinh.Unit{Name: "Bình Tân", Level: "xã", Parent: "Tây Sơn"},
-		Period:    ansinh.Period{Year: 2024, Kind: ansinh.FirstHalf},
-		MoneyUnit: indicators.TrieuDong,
+		Unit:   ansinh.Unit{Name: "Bình Tân", Level: "xã", Parent: "Tây Sơn"},
+		Period: ansinh.Period{Year: 2024, Kind: ansinh.FirstHalf},
 		Poverty: ansinh.Poverty{
 			SurveyYear: 2023,
 			Population: ansinh.HouseholdCount{Households: count(1520), Persons: count(4730)},

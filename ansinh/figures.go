@@ -215,7 +215,7 @@ func builtinFigures() []figure {
 			{path: "tin_dung.chuong_trinh", kind: figList, required: true, roll: rollSum, list: loanProgrammes},
 			paragraphsAt("tin_dung.nhan_xet", func(r *report) *[]string { return &r.Credit.Comments }),
 			total("tin_dung.tong_so_ho", func(r *report) (indicators.Count, bool) { return r.Credit.totalHouseholds() }),
-			computed("tin_dung.tong_so_tien", func(r *report) any { return r.Credit.TotalAmount(r.MoneyUnit) }),
+			computed("tin_dung.tong_so_tien", func(r *report) any { return r.Credit.TotalAmount(r.MoneyUnit.Unit()) }),
 
 			group("bao_hiem", true),
 			paragraphsAt("bao_hiem.mo_dau", func(r *report) *[]string { return &r.Insurance.Opening }),
@@ -277,7 +277,7 @@ func builtinFigures() []figure {
 			total("lao_dong.dao_tao_nghe.tong.hoc_vien", func(r *report) (indicators.Count, bool) {
 				return sumCounts(r.Labour.Training.NonAgricultural.Learners, r.Labour.Training.Agricultural.Learners)
 			}),
-			computed("lao_dong.dao_tao_nghe.tong.kinh_phi", func(r *report) any { return r.Labour.Training.Total().Cost.In(r.MoneyUnit) }),
+			computed("lao_dong.dao_tao_nghe.tong.kinh_phi", func(r *report) any { return r.Labour.Training.Total().Cost.In(r.MoneyUnit.Unit()) }),
 
 			group("lao_dong.xuat_khau", true),
 			countAt("lao_dong.xuat_khau.so_nguoi", true, func(r *report) *indicators.Count { return &r.Labour.Abroad.Workers }),
@@ -328,7 +328,7 @@ func builtinFigures() []figure {
 			group("giao_duc", true),
 			{path: "giao_duc.ho_tro", kind: figList, required: true, roll: rollSum, list: educationSupport},
 			total("giao_duc.tong_so_nguoi", func(r *report) (indicators.Count, bool) { return r.Education.totalPersons() }),
-			computed("giao_duc.tong_so_tien", func(r *report) any { return r.Education.TotalAmount(r.MoneyUnit) }),
+			computed("giao_duc.tong_so_tien", func(r *report) any { return r.Education.TotalAmount(r.MoneyUnit.Unit()) }),
 
 			group("tien_dien", true),
 			group("tien_dien.ho_ngheo", true),

@@ -141,3 +141,43 @@ func TestRateFigureConstructors(t *testing.T) {
 		}
 	}
 }
+
+// A report built in Go prints money in triệu đồng unless told otherwise, as a period
+// file without don_vi_tien does; đồng is still a unit it can be told.
+func TestMoneyUnitDefault(t *testing.T) {
+	amount := indicators.NewMoney(decimal.RequireFromString("120500000"), indicators.Dong)
+	r := &Report{Credit: Credit{Programmes: []LoanProgramme{{Code: "ho_ngheo", Households: indicators.MustCount(3), Amount: amount}}}}
+	for _, c := range []struct {
+		unit       MoneyUnit
+		name, want string
+	}{
+		{DefaultUnit, "triệu đồng", "120,5 triệu đồng"},
+		{Dong, "đồng", "120.500.000 đồng"},
+		{NghinDong, "nghìn đồng", "120.500 nghìn đồng"},
+		{TrieuDong, "triệu đồng", "120,5 triệu đồng"},
+		{TyDong, "tỷ đồng", "0,1205 tỷ đồng"},
+	} {
+		r.MoneyUnit = c.unit
+		d := r.Data()
+		if got := fmt.Sprint(get(t, d, "don_vi_tien"), " / ", get(t, d, "tin_dung.tong_so_tien")); got != c.name+" / "+c.want {
+			t.Errorf("unit %d: %s, want %s / %s", c.unit, got, c.name, c.want)
+		}
+	}
+	for _, u := range []indicators.MoneyUnit{indicators.Dong, indicators.NghinDong, indicators.TrieuDong, indicators.TyDong} {
+		if got := MoneyUnitOf(u).Unit(); got != u {
+			t.Errorf("MoneyUnitOf(%v).Unit() = %v", u, got)
+		}
+	}
+	if MoneyUnitOf(indicators.Dong) != Dong || DefaultUnit.Unit() != DefaultMoneyUnit {
+		t.Error("MoneyUnitOf(Dong) or the default are wrong")
+	}
+	// YAML without don_vi_tien and the roll-up's default agree with Go's zero value.
+	src := strings.Replace(readRef(t), "don_vi_tien: triệu đồng", "", 1)
+	y, err := Load(strings.NewReader(src), "mac-dinh.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if y.MoneyUnit.Unit() != DefaultUnit.Unit() || NewAggregator(Unit{}, Period{}).MoneyUnit != DefaultUnit.Unit() {
+		t.Errorf("YAML %v, Aggregator %v, Go %v", y.MoneyUnit, NewAggregator(Unit{}, Period{}).MoneyUnit, DefaultUnit)
+	}
+}

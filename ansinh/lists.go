@@ -174,7 +174,7 @@ func (l *listOf[T]) data(r *Report) (map[string]any, []any) {
 			case figCount:
 				m[f.key] = *f.count(x)
 			case figMoney:
-				m[f.key] = f.money(x).In(r.MoneyUnit)
+				m[f.key] = f.money(x).In(r.MoneyUnit.Unit())
 			case figParts:
 				parts := map[string]any{}
 				for k, c := range *f.parts(x) {

@@ -75,7 +75,7 @@ func TestLoadReference(t *testing.T) {
 	if r.Period != (Period{Year: 2023, Kind: FirstHalf}) {
 		t.Errorf("Period = %+v", r.Period)
 	}
-	if r.MoneyUnit != indicators.TrieuDong {
+	if r.MoneyUnit != TrieuDong {
 		t.Errorf("MoneyUnit = %v", r.MoneyUnit)
 	}
 	doc := r.Document
@@ -160,7 +160,7 @@ func TestLoadSmallPeriod(t *testing.T) {
 	if r.Unit.Code != "21640" || r.Unit.BodyName() != DefaultBody || r.Unit.FullBodyName() != "Ủy ban nhân dân xã Bình Tân" {
 		t.Errorf("Unit = %+v", r.Unit)
 	}
-	if r.MoneyUnit != indicators.NghinDong || r.Assistance.HealthCards.Cost.Unit() != indicators.NghinDong {
+	if r.MoneyUnit != NghinDong || r.Assistance.HealthCards.Cost.Unit() != indicators.NghinDong {
 		t.Errorf("money unit %v / %v", r.MoneyUnit, r.Assistance.HealthCards.Cost.Unit())
 	}
 	if r.Period.String() != "quý II năm 2024" {

@@ -16,10 +16,10 @@ import (
 // Totals and rates are methods, never stored fields. Money values carry their own unit;
 // [Report.Data] prints every amount converted to MoneyUnit.
 type Report struct {
-	Unit      Unit                 // don_vi: the reporting unit
-	Period    Period               // ky: the reporting period
-	MoneyUnit indicators.MoneyUnit // don_vi_tien: unit money is printed in (YAML default triệu đồng)
-	Document  DocumentInfo         // van_ban: number, place, date, addressee, signer, Nơi nhận
+	Unit      Unit         // don_vi: the reporting unit
+	Period    Period       // ky: the reporting period
+	MoneyUnit MoneyUnit    // don_vi_tien: unit money is printed in; the zero value is triệu đồng, as in YAML
+	Document  DocumentInfo // van_ban: number, place, date, addressee, signer, Nơi nhận
 
 	Direction  Direction           // chi_dao: I.1 công tác chỉ đạo điều hành
 	Outreach   []string            // tuyen_truyen: I.2 công tác tuyên truyền vận động (paragraphs)
@@ -43,6 +43,41 @@ type Report struct {
 	// set it with SetPlan; Data then adds ke_hoach and ke_hoach_ds.
 	Plan *Plan
 }
+
+// MoneyUnit is the unit a report prints its money in (don_vi_tien). Its zero value is
+// the documented default, triệu đồng ([DefaultMoneyUnit]), for a report built in Go as
+// for a period file without don_vi_tien; the constants name each unit, đồng included.
+// Money values carry their own unit: this is only the unit they are printed in.
+type MoneyUnit uint8
+
+// Money units of a report.
+const (
+	DefaultUnit MoneyUnit = iota // the default: triệu đồng
+	Dong                         // đồng
+	NghinDong                    // nghìn đồng
+	TrieuDong                    // triệu đồng
+	TyDong                       // tỷ đồng
+)
+
+// MoneyUnitOf is the report money unit for u: MoneyUnitOf(indicators.Dong) is Dong.
+func MoneyUnitOf(u indicators.MoneyUnit) MoneyUnit {
+	if u < indicators.Dong || u > indicators.TyDong {
+		return DefaultUnit
+	}
+	return MoneyUnit(u-indicators.Dong) + Dong
+}
+
+// Unit is the unit of package indicators that money is printed in: DefaultMoneyUnit for
+// the zero value (and for a value outside the constants).
+func (u MoneyUnit) Unit() indicators.MoneyUnit {
+	if u < Dong || u > TyDong {
+		return DefaultMoneyUnit
+	}
+	return indicators.Dong + indicators.MoneyUnit(u-Dong)
+}
+
+// String is the unit as a report writes it: "triệu đồng" for the zero value.
+func (u MoneyUnit) String() string { return u.Unit().String() }
 
 // Unit is an administrative unit (đơn vị hành chính). Units form whatever tree the data
 // describes: a commune's Parent is its district or (since 2025) its province.

@@ -403,7 +403,7 @@ func (r *Report) planData(data map[string]any) (map[string]any, []any) {
 			c, _ := indicators.CountFromDecimal(t.Value)
 			target = c
 		case TargetMoney:
-			m := indicators.NewMoney(t.Value, r.Plan.MoneyUnit).In(r.MoneyUnit)
+			m := indicators.NewMoney(t.Value, r.Plan.MoneyUnit).In(r.MoneyUnit.Unit())
 			value, target = m.Amount(), m
 		default:
 			target = indicators.ReportedRate(t.Value)

@@ -62,7 +62,7 @@ func (r *Report) SetPrevious(prev *Report) error {
 // see [Report.SetPrevious].
 func Compare(cur, prev *Report) map[string]indicators.Change {
 	out := map[string]indicators.Change{}
-	flattenChanges(out, "", compareTree(baseData(cur), baseData(prev), cur.MoneyUnit))
+	flattenChanges(out, "", compareTree(baseData(cur), baseData(prev), cur.MoneyUnit.Unit()))
 	return out
 }
 
@@ -130,7 +130,7 @@ func (r *Report) compareData(m map[string]any) {
 	prev, cmp := map[string]any{}, map[string]any{}
 	if r.Previous != nil {
 		prev = baseData(r.Previous)
-		cmp = compareTree(m, prev, r.MoneyUnit)
+		cmp = compareTree(m, prev, r.MoneyUnit.Unit())
 	}
 	plan, planList := r.planData(m)
 	m["nam_truoc"], m["so_sanh"] = prev, cmp

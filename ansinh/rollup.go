@@ -209,7 +209,7 @@ func describeUnit(u Unit) string {
 // start fixes the money unit and initialises the money totals.
 func (a *Aggregator) start() {
 	zero := a.zero()
-	a.sum.MoneyUnit = a.MoneyUnit
+	a.sum.MoneyUnit = MoneyUnitOf(a.MoneyUnit)
 	for i := range a.table.all {
 		if f := &a.table.all[i]; f.kind == figMoney && f.roll == rollSum {
 			*f.money(&a.sum) = zero
@@ -369,7 +369,7 @@ func (a *Aggregator) Result() *Rollup {
 	if a.n == 0 {
 		r = Report{}
 	}
-	r.Unit, r.Period, r.MoneyUnit = a.parent, a.period, a.MoneyUnit
+	r.Unit, r.Period, r.MoneyUnit = a.parent, a.period, MoneyUnitOf(a.MoneyUnit)
 	var fs Findings
 	for i := range a.table.all {
 		f, acc := &a.table.all[i], &a.accs[i]
@@ -501,7 +501,7 @@ type UnitRow struct {
 
 func newUnitRow(r *Report, paths []string, mu indicators.MoneyUnit) UnitRow {
 	cp := *r
-	cp.MoneyUnit = mu
+	cp.MoneyUnit = MoneyUnitOf(mu)
 	cp.Previous, cp.Plan = nil, nil
 	full := cp.Data()
 	u := r.Unit

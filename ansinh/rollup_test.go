@@ -131,7 +131,7 @@ func TestAggregateHandSums(t *testing.T) {
 	ro := mustAggregate(t, a, b, c)
 	r := ro.Report
 
-	if r.Unit != province || r.Period != h1y2024 || r.MoneyUnit != indicators.TrieuDong {
+	if r.Unit != province || r.Period != h1y2024 || r.MoneyUnit != ansinh.TrieuDong {
 		t.Errorf("unit, period, money unit: %+v %v %v", r.Unit, r.Period, r.MoneyUnit)
 	}
 	counts := []struct {

@@ -376,8 +376,8 @@ func (v *validator) labour(r *Report) {
 			t.NonAgricultural.Classes.Decimal(), t.Agricultural.Classes.Decimal())...)
 		v.add(indicators.CheckSum("lao_dong.dao_tao_nghe.tong.hoc_vien", st.Learners.Decimal(),
 			t.NonAgricultural.Learners.Decimal(), t.Agricultural.Learners.Decimal())...)
-		v.add(indicators.CheckSum("lao_dong.dao_tao_nghe.tong.kinh_phi", st.Cost.In(r.MoneyUnit).Amount(),
-			t.NonAgricultural.Cost.In(r.MoneyUnit).Amount(), t.Agricultural.Cost.In(r.MoneyUnit).Amount())...)
+		v.add(indicators.CheckSum("lao_dong.dao_tao_nghe.tong.kinh_phi", st.Cost.In(r.MoneyUnit.Unit()).Amount(),
+			t.NonAgricultural.Cost.In(r.MoneyUnit.Unit()).Amount(), t.Agricultural.Cost.In(r.MoneyUnit.Unit()).Amount())...)
 	}
 	if a, err := r.Labour.Abroad.Attainment(); err == nil {
 		v.add(indicators.CheckAttainment("lao_dong.xuat_khau.ty_le", a)...)

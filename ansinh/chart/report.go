@@ -91,7 +91,7 @@ func Loans(r *ansinh.Report) *Chart {
 	amounts := make([]indicators.Money, 0, len(r.Credit.Programmes))
 	for _, p := range r.Credit.Programmes {
 		labels = append(labels, p.Name)
-		amounts = append(amounts, p.Amount.In(r.MoneyUnit))
+		amounts = append(amounts, p.Amount.In(r.MoneyUnit.Unit()))
 	}
 	c := ByUnit("", labels, amounts)
 	if len(amounts) == 0 {
