@@ -44,4 +44,21 @@
 //
 // A narrative list ([]string) may also be written as a single string, which becomes one
 // paragraph.
+//
+// # The figures, described once
+//
+// The figure sections (giam_ngheo to tien_dien) are described in one table (figures.go,
+// lists.go): an entry per key, with its path, its kind (count, money, printed
+// percentage, rate figure, date, text, keyed list, computed total or rate), whether YAML
+// requires it, how a roll-up combines it, and a typed function that reaches its field
+// in a Report. The loader reads the keys of those sections from it, [Report.Data]
+// builds their part of the tree from it, the [Aggregator] sums and merges by it, and
+// [Report.Validate] finds every amount, percentage, total and keyed list in it; a test
+// checks the README's YAML example and data table against it. A new built-in figure is
+// its field in the model and one entry in the table.
+//
+// The table holds accessor functions rather than struct tags read by reflection or
+// generated code: the model stays plain structs a host fills by hand, every entry is
+// type-checked by the compiler, nothing runs at build time, and an entry can be made
+// at run time, which is how a catalogue's custom figures will join the built-in ones.
 package ansinh

@@ -144,7 +144,7 @@ func rateFigure(path, name string, get func(*Report) *RateFigure, numerator func
 }
 
 // trainingLine is the three figures of a line of vocational training at path.
-func trainingLine(path string, required bool, line func(*Report) *TrainingLine) []figure {
+func trainingLine(path string, line func(*Report) *TrainingLine) []figure {
 	return []figure{
 		countAt(path+".so_lop", true, func(r *Report) *indicators.Count {
 			if l := line(r); l != nil {
@@ -197,6 +197,11 @@ type report = Report // a short name for the accessors below
 // tien_dien, in the order of a period file: YAML keys in the order the decoder lists
 // them, data-only keys beside the figures they are computed from.
 func builtinFigures() []figure {
+	return concat(povertyFigures(), creditFigures(), insuranceFigures(), labourFigures(),
+		assistanceFigures(), educationFigures(), electricityFigures())
+}
+
+func povertyFigures() []figure {
 	return concat(
 		[]figure{
 			group("giam_ngheo", true),
@@ -210,66 +215,79 @@ func builtinFigures() []figure {
 		povertyGroup("giam_ngheo.ho_can_ngheo", func(r *report) *PovertyGroup { return &r.Poverty.NearPoor }),
 		povertyGroup("giam_ngheo.dtts_ngheo_can_ngheo", func(r *report) *PovertyGroup { return &r.Poverty.EthnicMinority }),
 		povertyGroup("giam_ngheo.ho_ngheo_phat_sinh", func(r *report) *PovertyGroup { return &r.Poverty.NewPoor }),
+	)
+}
+
+func creditFigures() []figure {
+	return []figure{
+		group("tin_dung", true),
+		{path: "tin_dung.chuong_trinh", kind: figList, required: true, roll: rollSum, list: loanProgrammes},
+		paragraphsAt("tin_dung.nhan_xet", func(r *report) *[]string { return &r.Credit.Comments }),
+		total("tin_dung.tong_so_ho", func(r *report) (indicators.Count, bool) { return r.Credit.totalHouseholds() }),
+		computed("tin_dung.tong_so_tien", func(r *report) any { return r.Credit.TotalAmount(r.MoneyUnit.Unit()) }),
+	}
+}
+
+func insuranceFigures() []figure {
+	return []figure{
+		group("bao_hiem", true),
+		paragraphsAt("bao_hiem.mo_dau", func(r *report) *[]string { return &r.Insurance.Opening }),
+		{path: "bao_hiem.the_bhyt", kind: figList, required: true, roll: rollSum, list: cardGroups},
+		total("bao_hiem.tong_so_the", func(r *report) (indicators.Count, bool) { return r.Insurance.totalCards() }),
+		group("bao_hiem.bhyt", true),
+		{path: "bao_hiem.bhyt.ngay_uoc_tinh", kind: figDate, required: true, roll: rollLatest,
+			date: func(r *report) *indicators.Date { return &r.Insurance.Health.EstimateDate }},
+		countAt("bao_hiem.bhyt.so_nguoi", true, func(r *report) *indicators.Count { return &r.Insurance.Health.Participants }),
+		countAt("bao_hiem.bhyt.cung_ky_nam_truoc", true, func(r *report) *indicators.Count { return &r.Insurance.Health.PreviousYear }),
+		rateFigure("bao_hiem.bhyt.ty_le_bao_phu", "Tỷ lệ bao phủ BHYT",
+			func(r *report) *RateFigure { return &r.Insurance.Health.Coverage },
+			func(r *report) indicators.Count { return r.Insurance.Health.Participants }),
+		computed("bao_hiem.bhyt.thay_doi", func(r *report) any { return r.Insurance.Health.Change() }),
+		computed("bao_hiem.bhyt.ty_le_bao_phu", func(r *report) any {
+			rate, _ := r.Insurance.Health.CoverageRate()
+			return rate
+		}),
+		computed("bao_hiem.bhyt.ke_hoach_bao_phu", func(r *report) any { return r.Insurance.Health.Coverage.PlanRate() }),
+		computed("bao_hiem.bhyt.dat_ke_hoach", func(r *report) any {
+			return r.Insurance.Health.Coverage.Met(r.Insurance.Health.Participants)
+		}),
+		group("bao_hiem.bhxh", true),
+		countAt("bao_hiem.bhxh.bat_buoc", true, func(r *report) *indicators.Count { return &r.Insurance.Social.Compulsory }),
+		countAt("bao_hiem.bhxh.tu_nguyen", true, func(r *report) *indicators.Count { return &r.Insurance.Social.Voluntary }),
+		{path: "bao_hiem.bhxh.tong", kind: figCount, yamlOnly: true,
+			alloc: func(r *report) { r.Insurance.Social.StatedTotal = new(indicators.Count) },
+			count: func(r *report) *indicators.Count { return r.Insurance.Social.StatedTotal }},
+		rateFigure("bao_hiem.bhxh.ty_le_luc_luong_lao_dong", "Tỷ lệ tham gia BHXH so với lực lượng lao động",
+			func(r *report) *RateFigure { return &r.Insurance.Social.LabourForceShare },
+			func(r *report) indicators.Count { return r.Insurance.Social.Total() }),
+		total("bao_hiem.bhxh.tong", func(r *report) (indicators.Count, bool) {
+			return sumCounts(r.Insurance.Social.Compulsory, r.Insurance.Social.Voluntary)
+		}),
+		computed("bao_hiem.bhxh.ty_le", func(r *report) any {
+			rate, _ := r.Insurance.Social.ShareRate()
+			return rate
+		}),
+		computed("bao_hiem.bhxh.ke_hoach", func(r *report) any { return r.Insurance.Social.LabourForceShare.PlanRate() }),
+		computed("bao_hiem.bhxh.dat_ke_hoach", func(r *report) any {
+			return r.Insurance.Social.LabourForceShare.Met(r.Insurance.Social.Total())
+		}),
+	}
+}
+
+func labourFigures() []figure {
+	return concat(
 		[]figure{
-			group("tin_dung", true),
-			{path: "tin_dung.chuong_trinh", kind: figList, required: true, roll: rollSum, list: loanProgrammes},
-			paragraphsAt("tin_dung.nhan_xet", func(r *report) *[]string { return &r.Credit.Comments }),
-			total("tin_dung.tong_so_ho", func(r *report) (indicators.Count, bool) { return r.Credit.totalHouseholds() }),
-			computed("tin_dung.tong_so_tien", func(r *report) any { return r.Credit.TotalAmount(r.MoneyUnit.Unit()) }),
-
-			group("bao_hiem", true),
-			paragraphsAt("bao_hiem.mo_dau", func(r *report) *[]string { return &r.Insurance.Opening }),
-			{path: "bao_hiem.the_bhyt", kind: figList, required: true, roll: rollSum, list: cardGroups},
-			total("bao_hiem.tong_so_the", func(r *report) (indicators.Count, bool) { return r.Insurance.totalCards() }),
-			group("bao_hiem.bhyt", true),
-			{path: "bao_hiem.bhyt.ngay_uoc_tinh", kind: figDate, required: true, roll: rollLatest,
-				date: func(r *report) *indicators.Date { return &r.Insurance.Health.EstimateDate }},
-			countAt("bao_hiem.bhyt.so_nguoi", true, func(r *report) *indicators.Count { return &r.Insurance.Health.Participants }),
-			countAt("bao_hiem.bhyt.cung_ky_nam_truoc", true, func(r *report) *indicators.Count { return &r.Insurance.Health.PreviousYear }),
-			rateFigure("bao_hiem.bhyt.ty_le_bao_phu", "Tỷ lệ bao phủ BHYT",
-				func(r *report) *RateFigure { return &r.Insurance.Health.Coverage },
-				func(r *report) indicators.Count { return r.Insurance.Health.Participants }),
-			computed("bao_hiem.bhyt.thay_doi", func(r *report) any { return r.Insurance.Health.Change() }),
-			computed("bao_hiem.bhyt.ty_le_bao_phu", func(r *report) any {
-				rate, _ := r.Insurance.Health.CoverageRate()
-				return rate
-			}),
-			computed("bao_hiem.bhyt.ke_hoach_bao_phu", func(r *report) any { return r.Insurance.Health.Coverage.PlanRate() }),
-			computed("bao_hiem.bhyt.dat_ke_hoach", func(r *report) any {
-				return r.Insurance.Health.Coverage.Met(r.Insurance.Health.Participants)
-			}),
-			group("bao_hiem.bhxh", true),
-			countAt("bao_hiem.bhxh.bat_buoc", true, func(r *report) *indicators.Count { return &r.Insurance.Social.Compulsory }),
-			countAt("bao_hiem.bhxh.tu_nguyen", true, func(r *report) *indicators.Count { return &r.Insurance.Social.Voluntary }),
-			{path: "bao_hiem.bhxh.tong", kind: figCount, yamlOnly: true,
-				alloc: func(r *report) { r.Insurance.Social.StatedTotal = new(indicators.Count) },
-				count: func(r *report) *indicators.Count { return r.Insurance.Social.StatedTotal }},
-			rateFigure("bao_hiem.bhxh.ty_le_luc_luong_lao_dong", "Tỷ lệ tham gia BHXH so với lực lượng lao động",
-				func(r *report) *RateFigure { return &r.Insurance.Social.LabourForceShare },
-				func(r *report) indicators.Count { return r.Insurance.Social.Total() }),
-			total("bao_hiem.bhxh.tong", func(r *report) (indicators.Count, bool) {
-				return sumCounts(r.Insurance.Social.Compulsory, r.Insurance.Social.Voluntary)
-			}),
-			computed("bao_hiem.bhxh.ty_le", func(r *report) any {
-				rate, _ := r.Insurance.Social.ShareRate()
-				return rate
-			}),
-			computed("bao_hiem.bhxh.ke_hoach", func(r *report) any { return r.Insurance.Social.LabourForceShare.PlanRate() }),
-			computed("bao_hiem.bhxh.dat_ke_hoach", func(r *report) any {
-				return r.Insurance.Social.LabourForceShare.Met(r.Insurance.Social.Total())
-			}),
-
 			group("lao_dong", true),
 			paragraphsAt("lao_dong.mo_dau", func(r *report) *[]string { return &r.Labour.Opening }),
 			group("lao_dong.dao_tao_nghe", true),
 			group("lao_dong.dao_tao_nghe.phi_nong_nghiep", true),
 		},
-		trainingLine("lao_dong.dao_tao_nghe.phi_nong_nghiep", true, func(r *report) *TrainingLine { return &r.Labour.Training.NonAgricultural }),
+		trainingLine("lao_dong.dao_tao_nghe.phi_nong_nghiep", func(r *report) *TrainingLine { return &r.Labour.Training.NonAgricultural }),
 		[]figure{group("lao_dong.dao_tao_nghe.nong_nghiep", true)},
-		trainingLine("lao_dong.dao_tao_nghe.nong_nghiep", true, func(r *report) *TrainingLine { return &r.Labour.Training.Agricultural }),
+		trainingLine("lao_dong.dao_tao_nghe.nong_nghiep", func(r *report) *TrainingLine { return &r.Labour.Training.Agricultural }),
 		[]figure{{path: "lao_dong.dao_tao_nghe.tong", kind: figGroup, yamlOnly: true,
 			alloc: func(r *report) { r.Labour.Training.StatedTotal = new(TrainingLine) }}},
-		statedTotal(trainingLine("lao_dong.dao_tao_nghe.tong", false, func(r *report) *TrainingLine { return r.Labour.Training.StatedTotal })),
+		statedTotal(trainingLine("lao_dong.dao_tao_nghe.tong", func(r *report) *TrainingLine { return r.Labour.Training.StatedTotal })),
 		[]figure{
 			total("lao_dong.dao_tao_nghe.tong.so_lop", func(r *report) (indicators.Count, bool) {
 				return sumCounts(r.Labour.Training.NonAgricultural.Classes, r.Labour.Training.Agricultural.Classes)
@@ -305,40 +323,52 @@ func builtinFigures() []figure {
 				a, err := r.Labour.NewJobs.Attainment()
 				return err == nil && a.Met()
 			}),
-
-			group("bao_tro_xa_hoi", true),
-			group("bao_tro_xa_hoi.tro_cap_thuong_xuyen", true),
-			countAt("bao_tro_xa_hoi.tro_cap_thuong_xuyen.luot", true, func(r *report) *indicators.Count { return &r.Assistance.Monthly.Turns }),
-			moneyAt("bao_tro_xa_hoi.tro_cap_thuong_xuyen.kinh_phi", true, func(r *report) *indicators.Money { return &r.Assistance.Monthly.Cost }),
-			group("bao_tro_xa_hoi.mai_tang", true),
-			countAt("bao_tro_xa_hoi.mai_tang.so_nguoi", true, func(r *report) *indicators.Count { return &r.Assistance.Funeral.Persons }),
-			moneyAt("bao_tro_xa_hoi.mai_tang.kinh_phi", true, func(r *report) *indicators.Money { return &r.Assistance.Funeral.Cost }),
-			group("bao_tro_xa_hoi.mua_bhyt", true),
-			countAt("bao_tro_xa_hoi.mua_bhyt.so_nguoi", true, func(r *report) *indicators.Count { return &r.Assistance.HealthCards.Persons }),
-			moneyAt("bao_tro_xa_hoi.mua_bhyt.kinh_phi", true, func(r *report) *indicators.Money { return &r.Assistance.HealthCards.Cost }),
-			group("bao_tro_xa_hoi.mung_tho", true),
-			countAt("bao_tro_xa_hoi.mung_tho.tron_100", true, func(r *report) *indicators.Count { return &r.Assistance.Longevity.Age100 }),
-			countAt("bao_tro_xa_hoi.mung_tho.tron_90", true, func(r *report) *indicators.Count { return &r.Assistance.Longevity.Age90 }),
-			total("bao_tro_xa_hoi.mung_tho.tong", func(r *report) (indicators.Count, bool) {
-				return sumCounts(r.Assistance.Longevity.Age100, r.Assistance.Longevity.Age90)
-			}),
-			{path: "bao_tro_xa_hoi.nha_o", kind: figList, required: true, roll: rollSum, list: housingSupport},
-			{path: "bao_tro_xa_hoi.qua", kind: figList, required: true, roll: rollSum, list: giftSupport},
-
-			group("giao_duc", true),
-			{path: "giao_duc.ho_tro", kind: figList, required: true, roll: rollSum, list: educationSupport},
-			total("giao_duc.tong_so_nguoi", func(r *report) (indicators.Count, bool) { return r.Education.totalPersons() }),
-			computed("giao_duc.tong_so_tien", func(r *report) any { return r.Education.TotalAmount(r.MoneyUnit.Unit()) }),
-
-			group("tien_dien", true),
-			group("tien_dien.ho_ngheo", true),
-			countAt("tien_dien.ho_ngheo.so_ho", true, func(r *report) *indicators.Count { return &r.Electricity.Poor.Households }),
-			moneyAt("tien_dien.ho_ngheo.kinh_phi", true, func(r *report) *indicators.Money { return &r.Electricity.Poor.Cost }),
-			group("tien_dien.chinh_sach", true),
-			countAt("tien_dien.chinh_sach.luot_ho", true, func(r *report) *indicators.Count { return &r.Electricity.Policy.HouseholdTurns }),
-			moneyAt("tien_dien.chinh_sach.kinh_phi", true, func(r *report) *indicators.Money { return &r.Electricity.Policy.Cost }),
 		},
 	)
+}
+
+func assistanceFigures() []figure {
+	return []figure{
+		group("bao_tro_xa_hoi", true),
+		group("bao_tro_xa_hoi.tro_cap_thuong_xuyen", true),
+		countAt("bao_tro_xa_hoi.tro_cap_thuong_xuyen.luot", true, func(r *report) *indicators.Count { return &r.Assistance.Monthly.Turns }),
+		moneyAt("bao_tro_xa_hoi.tro_cap_thuong_xuyen.kinh_phi", true, func(r *report) *indicators.Money { return &r.Assistance.Monthly.Cost }),
+		group("bao_tro_xa_hoi.mai_tang", true),
+		countAt("bao_tro_xa_hoi.mai_tang.so_nguoi", true, func(r *report) *indicators.Count { return &r.Assistance.Funeral.Persons }),
+		moneyAt("bao_tro_xa_hoi.mai_tang.kinh_phi", true, func(r *report) *indicators.Money { return &r.Assistance.Funeral.Cost }),
+		group("bao_tro_xa_hoi.mua_bhyt", true),
+		countAt("bao_tro_xa_hoi.mua_bhyt.so_nguoi", true, func(r *report) *indicators.Count { return &r.Assistance.HealthCards.Persons }),
+		moneyAt("bao_tro_xa_hoi.mua_bhyt.kinh_phi", true, func(r *report) *indicators.Money { return &r.Assistance.HealthCards.Cost }),
+		group("bao_tro_xa_hoi.mung_tho", true),
+		countAt("bao_tro_xa_hoi.mung_tho.tron_100", true, func(r *report) *indicators.Count { return &r.Assistance.Longevity.Age100 }),
+		countAt("bao_tro_xa_hoi.mung_tho.tron_90", true, func(r *report) *indicators.Count { return &r.Assistance.Longevity.Age90 }),
+		total("bao_tro_xa_hoi.mung_tho.tong", func(r *report) (indicators.Count, bool) {
+			return sumCounts(r.Assistance.Longevity.Age100, r.Assistance.Longevity.Age90)
+		}),
+		{path: "bao_tro_xa_hoi.nha_o", kind: figList, required: true, roll: rollSum, list: housingSupport},
+		{path: "bao_tro_xa_hoi.qua", kind: figList, required: true, roll: rollSum, list: giftSupport},
+	}
+}
+
+func educationFigures() []figure {
+	return []figure{
+		group("giao_duc", true),
+		{path: "giao_duc.ho_tro", kind: figList, required: true, roll: rollSum, list: educationSupport},
+		total("giao_duc.tong_so_nguoi", func(r *report) (indicators.Count, bool) { return r.Education.totalPersons() }),
+		computed("giao_duc.tong_so_tien", func(r *report) any { return r.Education.TotalAmount(r.MoneyUnit.Unit()) }),
+	}
+}
+
+func electricityFigures() []figure {
+	return []figure{
+		group("tien_dien", true),
+		group("tien_dien.ho_ngheo", true),
+		countAt("tien_dien.ho_ngheo.so_ho", true, func(r *report) *indicators.Count { return &r.Electricity.Poor.Households }),
+		moneyAt("tien_dien.ho_ngheo.kinh_phi", true, func(r *report) *indicators.Money { return &r.Electricity.Poor.Cost }),
+		group("tien_dien.chinh_sach", true),
+		countAt("tien_dien.chinh_sach.luot_ho", true, func(r *report) *indicators.Count { return &r.Electricity.Policy.HouseholdTurns }),
+		moneyAt("tien_dien.chinh_sach.kinh_phi", true, func(r *report) *indicators.Money { return &r.Electricity.Policy.Cost }),
+	}
 }
 
 // statedTotal marks entries as a stated total's: YAML only, dropped in a roll-up (the

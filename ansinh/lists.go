@@ -133,14 +133,17 @@ var (
 
 func (l *listOf[T]) decode(d *decoder, n *yaml.Node, path string, r *Report) {
 	items := l.items(r)
+	// One set of fields for the whole list, reading into x: not one per item, which a
+	// roll-up of thousands of files would feel.
+	var x T
+	fs := make([]field, len(l.fields))
+	for i := range l.fields {
+		f := &l.fields[i]
+		fs[i] = field{key: f.key, req: f.required, fn: func(n *yaml.Node, p string) { f.decode(d, n, p, &x) }}
+	}
 	d.sequence(n, path, func(n *yaml.Node, p string, _ int) {
-		var x T
-		fs := make([]field, len(l.fields))
-		for i := range l.fields {
-			f := &l.fields[i]
-			read := func(n *yaml.Node, p string) { f.decode(d, n, p, &x) }
-			fs[i] = field{key: f.key, req: f.required, fn: read}
-		}
+		var zero T
+		x = zero
 		d.mapping(n, p, fs...)
 		*items = append(*items, x)
 	})
