@@ -44,7 +44,7 @@ func (d *decoder) report(root *yaml.Node, r *Report) {
 		opt("tuyen_truyen", func(n *yaml.Node, p string) { r.Outreach = d.paragraphs(n, p) }),
 		opt("can_cu", func(n *yaml.Node, p string) { r.References = d.references(n, p) }),
 	}
-	fields = append(fields, d.figureFields(builtin(), "", r)...)
+	fields = append(fields, d.figureReader(builtin(), r).fields("")...)
 	fields = append(fields,
 		opt("danh_gia", func(n *yaml.Node, p string) { d.assessment(n, p, &r.Assessment) }),
 		opt("nhiem_vu", func(n *yaml.Node, p string) { d.tasks(n, p, &r.Tasks) }),
@@ -200,29 +200,41 @@ func hasKey(n *yaml.Node, key string) bool {
 	return false
 }
 
-// figureFields is the fields of the described mapping at parent (the figure sections
-// for ""), in the description's order; each reads its value into r.
-func (d *decoder) figureFields(t *figureTable, parent string, r *Report) []field {
-	idx := t.children[parent]
-	fields := make([]field, 0, len(idx))
-	for _, i := range idx {
-		f := &t.all[i]
-		if f.dataOnly {
-			continue
-		}
-		fields = append(fields, field{key: f.key(), req: f.required, fn: func(n *yaml.Node, p string) { d.figure(t, f, n, p, r) }})
-	}
-	return fields
+// figureReader reads the figure sections of one file into a report.
+type figureReader struct {
+	d   *decoder
+	t   *figureTable
+	r   *Report
+	all []field // a field per YAML entry of t, in t.yamlOrder
 }
 
-// figure reads the value of the described entry f at n into r.
-func (d *decoder) figure(t *figureTable, f *figure, n *yaml.Node, path string, r *Report) {
+// figureReader makes the fields of every described mapping at once: one slice and a
+// closure per entry for the whole file, which a roll-up of thousands of files feels.
+func (d *decoder) figureReader(t *figureTable, r *Report) *figureReader {
+	fr := &figureReader{d: d, t: t, r: r, all: make([]field, len(t.yamlOrder))}
+	for j, i := range t.yamlOrder {
+		f := &t.all[i]
+		fr.all[j] = field{key: f.key(), req: f.required, fn: func(n *yaml.Node, p string) { fr.read(f, n, p) }}
+	}
+	return fr
+}
+
+// fields is the fields of the described mapping at parent (the figure sections for
+// ""), in the description's order.
+func (fr *figureReader) fields(parent string) []field {
+	span := fr.t.yamlSpan[parent]
+	return fr.all[span[0]:span[1]]
+}
+
+// read reads the value of the described entry f at n into the report.
+func (fr *figureReader) read(f *figure, n *yaml.Node, path string) {
+	d, r := fr.d, fr.r
 	if f.alloc != nil {
 		f.alloc(r)
 	}
 	switch f.kind {
 	case figGroup:
-		d.mapping(n, path, d.figureFields(t, f.path, r)...)
+		d.mapping(n, path, fr.fields(f.path)...)
 	case figCount:
 		*f.count(r) = d.count(n, path)
 	case figMoney:

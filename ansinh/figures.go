@@ -385,13 +385,30 @@ func statedTotal(fs []figure) []figure {
 type figureTable struct {
 	all      []figure
 	children map[string][]int // parent path ("" for the sections) -> indexes into all, in order
+	// yamlOrder lists the YAML entries (not data-only) with the keys of each mapping
+	// together, in order; yamlSpan gives a mapping's range in it by its path.
+	yamlOrder []int
+	yamlSpan  map[string][2]int
 }
 
 func newFigureTable(fs []figure) *figureTable {
-	t := &figureTable{all: fs, children: map[string][]int{}}
+	t := &figureTable{all: fs, children: map[string][]int{}, yamlSpan: map[string][2]int{}}
+	var parents []string
 	for i := range fs {
 		p := fs[i].parent()
+		if _, seen := t.children[p]; !seen {
+			parents = append(parents, p)
+		}
 		t.children[p] = append(t.children[p], i)
+	}
+	for _, p := range parents {
+		start := len(t.yamlOrder)
+		for _, i := range t.children[p] {
+			if !fs[i].dataOnly {
+				t.yamlOrder = append(t.yamlOrder, i)
+			}
+		}
+		t.yamlSpan[p] = [2]int{start, len(t.yamlOrder)}
 	}
 	return t
 }
