@@ -566,15 +566,20 @@ func lookup(m map[string]any, path string) (any, bool) {
 	return cur, true
 }
 
+// setPath sets the value at a dotted path of nested map[string]any, making the maps
+// on the way.
 func setPath(m map[string]any, path string, v any) {
-	keys := strings.Split(path, ".")
-	for _, k := range keys[:len(keys)-1] {
+	for {
+		k, rest, more := strings.Cut(path, ".")
+		if !more {
+			m[k] = v
+			return
+		}
 		next, ok := m[k].(map[string]any)
 		if !ok {
 			next = map[string]any{}
 			m[k] = next
 		}
-		m = next
+		m, path = next, rest
 	}
-	m[keys[len(keys)-1]] = v
 }
