@@ -181,3 +181,26 @@ func TestMoneyUnitDefault(t *testing.T) {
 		t.Errorf("YAML %v, Aggregator %v, Go %v", y.MoneyUnit, NewAggregator(Unit{}, Period{}).MoneyUnit, DefaultUnit)
 	}
 }
+
+// Every rate of the reference report can be computed, so the Tây Sơn template, which
+// prints them without testing IsValid, renders it.
+func TestReferenceRatesValid(t *testing.T) {
+	var walk func(path string, v any)
+	walk = func(path string, v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, c := range x {
+				walk(path+"."+k, c)
+			}
+		case []any:
+			for i, c := range x {
+				walk(fmt.Sprintf("%s[%d]", path, i), c)
+			}
+		case indicators.Rate:
+			if !x.IsValid() {
+				t.Errorf("%s: the rate cannot be computed", path)
+			}
+		}
+	}
+	walk("", loadRef(t).Data())
+}
