@@ -23,10 +23,11 @@ import (
 // generated code: the model stays plain Go structs a host fills by hand; each entry is
 // type-checked by the compiler (its accessor returns the exact field type); nothing
 // runs at build time; and the same entry type can be made at run time, which is how
-// the custom figures of a catalogue (issue 11) will join: an entry with the path
-// bo_sung.<ma>, the kind of its kieu (so_luong: figCount, tien: figMoney, ty_le: a
-// computed rate over its tu_so and mau_so paths) and an accessor into the report's
-// custom values, appended to the built-in list by the Loader that has the catalogue.
+// a province's custom figures (a catalogue of chỉ tiêu bổ sung) can join: an entry with
+// the path bo_sung.<ma>, the kind of its kieu (so_luong: figCount, tien: figMoney,
+// ty_le: a computed rate over its tu_so and mau_so paths) and an accessor into the
+// report's custom values, appended to the built-in entries by whatever loads with the
+// catalogue.
 
 // figKind is what an entry holds, and so how it is read, printed and checked.
 type figKind uint8
