@@ -64,6 +64,7 @@ func (r *Report) Data() map[string]any {
 	m := r.documentData()
 	r.figureData(m, builtin())
 	r.compareData(m)
+	r.addWording(m)
 	return m
 }
 

@@ -48,6 +48,7 @@ func (d *decoder) report(root *yaml.Node, r *Report) {
 	fields = append(fields,
 		opt("danh_gia", func(n *yaml.Node, p string) { d.assessment(n, p, &r.Assessment) }),
 		opt("nhiem_vu", func(n *yaml.Node, p string) { d.tasks(n, p, &r.Tasks) }),
+		opt("tu_ngu", func(n *yaml.Node, p string) { d.wording(n, p, &r.WordingOverrides) }),
 	)
 	d.mapping(root, "", fields...)
 }

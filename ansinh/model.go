@@ -36,6 +36,8 @@ type Report struct {
 	Assessment Assessment // danh_gia: II nhận xét, đánh giá
 	Tasks      Tasks      // nhiem_vu: III nhiệm vụ và giải pháp
 
+	WordingOverrides map[string]string // tu_ngu: the unit's own wording by key (see Report.Wording, WordingKeys)
+
 	// Previous is the same period of last year (cùng kỳ năm trước), not from the YAML:
 	// set it with SetPrevious; Data then adds nam_truoc and so_sanh.
 	Previous *Report

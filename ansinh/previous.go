@@ -182,7 +182,7 @@ func sosanh(args ...any) (string, error) {
 		return "", errors.New("ansinh: sosanh: no change given; pass a leaf of .so_sanh")
 	}
 	s := c.String()
-	if c.Sign() != 0 && unit != "" {
+	if c.Sign() != 0 && unit != "" && c.Unit() == "" {
 		s += " " + unit
 	}
 	return s + " so với cùng kỳ năm trước", nil

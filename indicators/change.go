@@ -18,7 +18,13 @@ type Change struct {
 	current, previous decimal.Decimal
 	pct, ratio        decimal.Decimal
 	flags             changeFlags
+	unit              string
 }
+
+// PercentagePoints is the unit of a change between two rates ("giảm 0,56 điểm phần
+// trăm"): a rate's change is the difference of the percentages, never a percentage of
+// a percentage.
+const PercentagePoints = "điểm phần trăm"
 
 type changeFlags uint8
 
@@ -88,15 +94,32 @@ func (c Change) WithReportedRatio(pct decimal.Decimal) Change {
 	return c
 }
 
-// String formats the difference as a report phrases it: "tăng 1.366",
-// "giảm 25", "không đổi".
+// WithUnit returns c with the unit its difference is printed in: "triệu đồng" for an
+// amount, [PercentagePoints] for a rate, "người" for a count of persons. An empty unit
+// prints the number alone.
+func (c Change) WithUnit(unit string) Change {
+	c.unit = unit
+	return c
+}
+
+// Unit returns the unit the difference is printed in ("" when none was given).
+func (c Change) Unit() string { return c.unit }
+
+// String formats the difference as a report phrases it, with its unit when it has one:
+// "tăng 1.366", "giảm 25 triệu đồng", "giảm 0,56 điểm phần trăm", "không đổi".
 func (c Change) String() string {
 	d := c.Diff()
+	var s string
 	switch d.Sign() {
 	case 1:
-		return "tăng " + FormatNumber(d, -1)
+		s = "tăng " + FormatNumber(d, -1)
 	case -1:
-		return "giảm " + FormatNumber(d.Neg(), -1)
+		s = "giảm " + FormatNumber(d.Neg(), -1)
+	default:
+		return "không đổi"
 	}
-	return "không đổi"
+	if c.unit != "" {
+		s += " " + c.unit
+	}
+	return s
 }

@@ -52,6 +52,7 @@
 //	name      arguments          result
 //	so        [places] x         "38.459", "568,1"; {{.x | so 1}} fixes 1 decimal
 //	so2       x                  "01", "08" below ten, else as so
+//	sl        x                  a count: "0", "08", "1.855"; money refused
 //	phantram  [places] x         "4,82%"
 //	ngay      d                  "08/02/2023", "26/5/2023"
 //	ngaydai   d                  "ngày 08 tháng 02 năm 2023"

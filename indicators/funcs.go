@@ -17,11 +17,16 @@ import (
 //	so        [places] x         the number alone: "38.459", "568,1", "4,82";
 //	                             with places, fixed decimals: {{.x | so 1}}
 //	so2       x                  as so, a whole number 0-9 padded: "01", "08"
+//	sl        x                  a count in administrative style, the one rule of the
+//	                             standard templates: 1-9 padded ("08 lớp"), zero "0",
+//	                             others as so ("1.855"); money and fractions are refused
+//	                             (money is never padded: print it with so)
 //	phantram  [places] x         a percentage with its sign: "4,82%"
 //	ngay      d                  a date: "08/02/2023", "26/5/2023"
 //	ngaydai   d                  a long date: "ngày 08 tháng 02 năm 2023"
 //	chu       x                  the number in words: "năm trăm sáu mươi tám phẩy một"
-//	tanggiam  c                  a change: "tăng 1.366", "giảm 25", "không đổi"
+//	tanggiam  c                  a change: "tăng 1.366", "giảm 25", "không đổi"; with the
+//	                             change's unit when it has one: "giảm 0,56 điểm phần trăm"
 //	hoa       s                  upper case: "TÂY SƠN"
 //	stt       i                  i+1, to number the rows of a range: "1", "2"
 //
@@ -50,6 +55,7 @@ func Funcs() map[string]any {
 	return map[string]any{
 		"so":       so,
 		"so2":      so2,
+		"sl":       sl,
 		"phantram": phantram,
 		"ngay":     ngay,
 		"ngaydai":  ngaydai,
@@ -252,6 +258,29 @@ func so2(x any) (string, error) {
 		return Pad2(d), nil
 	}
 	return so(x)
+}
+
+// sl formats a count in administrative style: 1-9 padded, zero and larger counts as so.
+func sl(x any) (string, error) {
+	v, err := deref("sl", x)
+	if err != nil {
+		return "", err
+	}
+	switch v.(type) {
+	case Money, Rate, Attainment, Change:
+		return "", typeError("sl", v, "a count (Count or an integer); print money and rates with so")
+	}
+	d, err := numberArg("sl", v)
+	if err != nil {
+		return "", err
+	}
+	if !d.IsInteger() || d.Sign() < 0 {
+		return "", funcError("sl", "%s is not a count (a whole number from 0)", FormatNumber(d, -1))
+	}
+	if d.IsZero() {
+		return "0", nil
+	}
+	return Pad2(d), nil
 }
 
 // phantram formats a percentage with its sign.
