@@ -72,7 +72,8 @@ func NewParentAggregator(own *Report) *Aggregator {
 // SetOwn gives the roll-up its own text: ro.Report takes own's unit (with its body and
 // parent), document data (van_ban), directing documents (chi_dao), outreach
 // (tuyen_truyen), legal references (can_cu), narrative (the mo_dau lists, tin_dung
-// nhan_xet, danh_gia, nhiem_vu) and wording (tu_ngu). Figures stay the roll-up's, except
+// nhan_xet, danh_gia, nhiem_vu) and wording (tu_ngu; cap_duoi, when own does not give
+// it, names the levels of the units in the table: "các xã, phường"). Figures stay the roll-up's, except
 // those a roll-up cannot sum and own states: a coverage or labour-force share with its
 // base or as reported, their plans, the targets of workers abroad and new jobs, last
 // year's BHYT participants, the BHYT estimate date and the main market abroad; each is
@@ -97,9 +98,31 @@ func (ro *Rollup) SetOwn(own *Report) error {
 	r.Labour.Opening = own.Labour.Opening
 	r.Assessment = own.Assessment
 	r.Tasks = own.Tasks
-	r.WordingOverrides = own.WordingOverrides
+	r.WordingOverrides = unitsWording(own.WordingOverrides, ro.Units)
 	fillOwnFigures(r, own)
 	return nil
+}
+
+// unitsWording is own's wording with cap_duoi, when own does not give it, naming the
+// levels of the units in the table: "các xã, phường", "các xã, thị trấn".
+func unitsWording(own map[string]string, units []UnitRow) map[string]string {
+	out := make(map[string]string, len(own)+1)
+	for k, v := range own {
+		out[k] = v
+	}
+	if strings.TrimSpace(out["cap_duoi"]) != "" || len(units) == 0 {
+		return out
+	}
+	var levels []string
+	for _, u := range units {
+		if l := strings.TrimSpace(u.Unit.Level); l != "" && !containsFold(levels, l) {
+			levels = append(levels, l)
+		}
+	}
+	if len(levels) > 0 {
+		out["cap_duoi"] = "các " + strings.Join(levels, ", ")
+	}
+	return out
 }
 
 // fillOwnFigures takes from own the figures a roll-up cannot sum, where r has none.

@@ -43,10 +43,10 @@ func TestParentReport(t *testing.T) {
 	got := execText(t, d, `{{.don_vi.co_quan_day_du}}; {{.van_ban.ky_ten.ho_ten}}; {{len .chi_dao.van_ban}} văn bản; `+
 		`{{index .nhiem_vu.danh_sach 1}}; {{.so_don_vi}} đơn vị, {{len .don_vi_truc_thuoc}} dòng; `+
 		`{{with index .don_vi_truc_thuoc 0}}{{.don_vi.ten_day_du}}: {{.giam_ngheo.ho_ngheo.so_ho}} hộ nghèo, {{.giam_ngheo.ho_ngheo.ty_le}}{{end}}; `+
-		`{{.giam_ngheo.ho_ngheo.so_ho}} hộ nghèo; {{.tin_dung.tong_so_tien}}; {{.tu_ngu.toan}}; {{.tu_ngu.luu}}`)
+		`{{.giam_ngheo.ho_ngheo.so_ho}} hộ nghèo; {{.tin_dung.tong_so_tien}}; {{.tu_ngu.toan}}; {{.tu_ngu.luu}}; {{.tu_ngu.cap_duoi}}`)
 	want := "Ủy ban nhân dân tỉnh Bình An; Trần Văn Minh; 2 văn bản; Đẩy mạnh phát triển người tham gia bảo hiểm y tế, bảo hiểm xã hội.; " +
 		"12 đơn vị, 12 dòng; xã An Hòa: 131 hộ nghèo, 2,43%; " +
-		execText(t, plain.Data(), `{{.giam_ngheo.ho_ngheo.so_ho}} hộ nghèo; {{.tin_dung.tong_so_tien}}`) + "; toàn tỉnh; VT, VX"
+		execText(t, plain.Data(), `{{.giam_ngheo.ho_ngheo.so_ho}} hộ nghèo; {{.tin_dung.tong_so_tien}}`) + "; toàn tỉnh; VT, VX; các xã, phường"
 	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

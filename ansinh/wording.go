@@ -123,7 +123,7 @@ func (r *Report) Wording() map[string]any {
 		"ubnd_day_du":       u.BodyName() + " " + level,
 		"hdnd":              "Hội đồng nhân dân " + level,
 		"lao_dong":          labourOffice(tier, level, when),
-		"lao_dong_cap_tren": parentLabourOffice(tier, when),
+		"lao_dong_cap_tren": parentLabourOffice(u, when),
 		"ngan_hang":         bankOffice(tier, level),
 		"bao_hiem_xa_hoi":   insuranceOffice(tier, level, when),
 		"viec_lam":          "Trung tâm Dịch vụ việc làm",
@@ -150,12 +150,17 @@ func (r *Report) documentWording(w map[string]any) {
 	w["noi_gui"] = or(d.Addressee, w["hdnd"].(string))
 	recipients := d.Recipients
 	if len(recipients) == 0 {
-		recipients = []string{
+		recipients = nil
+		for _, x := range []string{
 			w["lao_dong_cap_tren"].(string),
 			"Thường trực " + w["cap_uy"].(string),
 			"Thường trực HĐND " + strings.TrimSpace(r.Unit.Level),
 			"CT, các PCT " + w["ubnd"].(string),
 			w["lao_dong"].(string),
+		} {
+			if x != "" {
+				recipients = append(recipients, x)
+			}
 		}
 	}
 	w["noi_nhan"] = append([]string(nil), recipients...)
@@ -231,22 +236,51 @@ func labourOffice(t Tier, level string, when era) string {
 	return "Sở Nội vụ"
 }
 
-func parentLabourOffice(t Tier, when era) string {
-	switch {
-	case t == TierCommune && when == eraReform:
-		return "Sở Nội vụ"
-	case t == TierCommune && when == eraBefore:
-		return "Phòng Lao động - Thương binh và Xã hội huyện"
-	case t == TierCommune:
-		return "Phòng Nội vụ huyện"
-	case t == TierDistrict && when == eraBefore:
-		return "Sở Lao động - Thương binh và Xã hội tỉnh"
-	case t == TierDistrict:
-		return "Sở Nội vụ tỉnh"
-	case when == eraBefore:
-		return "Bộ Lao động - Thương binh và Xã hội"
+// parentTier is the tier of u's parent: the level word cap_tren starts with ("huyện Tây
+// Sơn", "tỉnh Bình An"), else what the period implies (a district's parent is the
+// province, and so is a commune's from the reform on); false when it cannot be known (a
+// commune before the reform whose cap_tren is a bare name: a district or, in some
+// provinces, the province itself).
+func parentTier(u Unit, when era) (Tier, bool) {
+	parent := strings.ToLower(strings.TrimSpace(u.Parent))
+	for _, w := range []struct {
+		prefix string
+		tier   Tier
+	}{{"huyện ", TierDistrict}, {"quận ", TierDistrict}, {"thị xã ", TierDistrict}, {"tỉnh ", TierProvince}} {
+		if strings.HasPrefix(parent, w.prefix) {
+			return w.tier, true
+		}
 	}
-	return "Bộ Nội vụ"
+	switch {
+	case parent == "":
+		return 0, false
+	case u.Tier() == TierDistrict:
+		return TierProvince, true
+	case u.Tier() == TierCommune && when == eraReform:
+		return TierProvince, true
+	}
+	return 0, false
+}
+
+// parentLabourOffice is the labour and social affairs office of u's parent; "" when the
+// parent's tier cannot be known.
+func parentLabourOffice(u Unit, when era) string {
+	pt, ok := parentTier(u, when)
+	switch {
+	case u.Tier() == TierProvince && when == eraBefore:
+		return "Bộ Lao động - Thương binh và Xã hội"
+	case u.Tier() == TierProvince:
+		return "Bộ Nội vụ"
+	case !ok:
+		return ""
+	case pt == TierDistrict && when == eraBefore:
+		return "Phòng Lao động - Thương binh và Xã hội huyện"
+	case pt == TierDistrict:
+		return "Phòng Nội vụ huyện"
+	case when == eraBefore:
+		return "Sở Lao động - Thương binh và Xã hội"
+	}
+	return "Sở Nội vụ"
 }
 
 func bankOffice(t Tier, level string) string {
