@@ -355,9 +355,15 @@ func dayMonth(m time.Month, day int) string {
 // addWording adds the wording of the unit and the period to a Data tree: .tu_ngu (see
 // [Report.Wording]), the period's full names under .ky, and the units of the changes
 // under .so_sanh (an amount's change in the money unit, a rate's in percentage
-// points). Data calls it once.
+// points). It also adds an empty table of units (don_vi_truc_thuoc, so_don_vi 0), which
+// [Rollup.Data] fills, so that one template serves a unit with and without units. Data
+// calls it once.
 func (r *Report) addWording(m map[string]any) {
 	m["tu_ngu"] = r.Wording()
+	if _, ok := m["don_vi_truc_thuoc"]; !ok {
+		m["don_vi_truc_thuoc"] = []any{}
+		m["so_don_vi"] = indicators.Count{}
+	}
 	if ky, ok := m["ky"].(map[string]any); ok {
 		periodWording(ky, r.Period)
 	}

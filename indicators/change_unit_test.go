@@ -51,3 +51,34 @@ func TestSl(t *testing.T) {
 		}
 	}
 }
+
+func TestTanggiamUnitAndHoadau(t *testing.T) {
+	c := NewChange(dec("2005"), dec("2277"))
+	for _, tc := range []struct {
+		args []any
+		want string
+	}{
+		{[]any{c, "hộ"}, "giảm 272 hộ"},
+		{[]any{"hộ", c}, "giảm 272 hộ"},
+		{[]any{&c}, "giảm 272"},
+		{[]any{NewChange(dec("5"), dec("5")), "hộ"}, "không đổi"},
+		{[]any{c.WithUnit(PercentagePoints), "hộ"}, "giảm 272 điểm phần trăm"},
+	} {
+		if got, err := tanggiam(tc.args...); err != nil || got != tc.want {
+			t.Errorf("tanggiam%v = %q, %v, want %q", tc.args, got, err, tc.want)
+		}
+	}
+	for _, args := range [][]any{nil, {"hộ"}, {c, c}, {c, "a", "b"}, {MustCount(3)}} {
+		if _, err := tanggiam(args...); err == nil || !strings.Contains(err.Error(), "tanggiam") {
+			t.Errorf("tanggiam%v: err = %v", args, err)
+		}
+	}
+	for in, want := range map[string]string{"toàn xã": "Toàn xã", "ủy ban": "Ủy ban", "": "", "đặc khu": "Đặc khu"} {
+		if got, err := hoadau(in); err != nil || got != want {
+			t.Errorf("hoadau(%q) = %q, %v", in, got, err)
+		}
+	}
+	if _, err := hoadau(5); err == nil {
+		t.Errorf("hoadau(5): no error")
+	}
+}

@@ -58,7 +58,7 @@
 //	ngaydai   d                  "ngày 08 tháng 02 năm 2023"
 //	chu       x                  "năm trăm sáu mươi tám phẩy một"
 //	tanggiam  c                  "tăng 1.366", "giảm 25", "không đổi"
-//	hoa       s                  "TÂY SƠN"
+//	hoa       s                  "TÂY SƠN"; hoadau s: "Toàn xã"
 //	stt       i                  i+1, to number the rows of a range
 //
 // See [Funcs] for the argument types each accepts. The package knows nothing

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -25,9 +26,11 @@ import (
 //	ngay      d                  a date: "08/02/2023", "26/5/2023"
 //	ngaydai   d                  a long date: "ngày 08 tháng 02 năm 2023"
 //	chu       x                  the number in words: "năm trăm sáu mươi tám phẩy một"
-//	tanggiam  c                  a change: "tăng 1.366", "giảm 25", "không đổi"; with the
-//	                             change's unit when it has one: "giảm 0,56 điểm phần trăm"
+//	tanggiam  c [unit]           a change: "tăng 1.366", "giảm 25", "không đổi"; with the
+//	                             change's unit when it has one ("giảm 0,56 điểm phần
+//	                             trăm"), else with unit: {{tanggiam .c "hộ"}} "giảm 25 hộ"
 //	hoa       s                  upper case: "TÂY SƠN"
+//	hoadau    s                  the first letter upper case: "Toàn xã"
 //	stt       i                  i+1, to number the rows of a range: "1", "2"
 //
 // The optional places argument comes first, so that the value can be piped
@@ -62,6 +65,7 @@ func Funcs() map[string]any {
 		"chu":      chu,
 		"tanggiam": tanggiam,
 		"hoa":      hoa,
+		"hoadau":   hoadau,
 		"stt":      stt,
 	}
 }
@@ -384,17 +388,62 @@ func chu(x any) (string, error) {
 	return s, nil
 }
 
-// tanggiam formats a change.
-func tanggiam(x any) (string, error) {
-	v, err := deref("tanggiam", x)
+// tanggiam formats a change, with an optional unit word printed after a non-zero
+// difference when the change carries no unit of its own: {{tanggiam .c "hộ"}} or
+// {{.c | tanggiam "hộ"}} gives "giảm 272 hộ", "không đổi".
+func tanggiam(args ...any) (string, error) {
+	if len(args) == 0 || len(args) > 2 {
+		return "", funcError("tanggiam", "want a change and an optional unit word, got %d arguments", len(args))
+	}
+	var (
+		c            Change
+		haveC, haveU bool
+		unit         string
+	)
+	for _, a := range args {
+		if u, ok := a.(string); ok && !haveU {
+			unit, haveU = strings.TrimSpace(u), true
+			continue
+		}
+		v, err := deref("tanggiam", a)
+		if err != nil {
+			return "", err
+		}
+		x, ok := v.(Change)
+		if !ok || haveC {
+			return "", typeError("tanggiam", v, "Change")
+		}
+		c, haveC = x, true
+	}
+	if !haveC {
+		return "", funcError("tanggiam", "no change given")
+	}
+	if c.Unit() == "" && unit != "" {
+		c = c.WithUnit(unit)
+	}
+	return c.String(), nil
+}
+
+// hoadau upper-cases the first letter of a text, to begin a sentence with a value:
+// {{hoadau .tu_ngu.toan}} gives "Toàn xã".
+func hoadau(x any) (string, error) {
+	x, err := deref("hoadau", x)
 	if err != nil {
 		return "", err
 	}
-	c, ok := v.(Change)
-	if !ok {
-		return "", typeError("tanggiam", v, "Change")
+	var s string
+	switch v := x.(type) {
+	case string:
+		s = v
+	case fmt.Stringer:
+		s = v.String()
+	default:
+		return "", typeError("hoadau", x, "a string")
 	}
-	return c.String(), nil
+	for i, r := range s {
+		return s[:i] + strings.ToUpper(string(r)) + s[i+utf8.RuneLen(r):], nil
+	}
+	return s, nil
 }
 
 // hoa upper-cases Vietnamese text.

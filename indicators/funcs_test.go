@@ -11,12 +11,12 @@ import (
 
 func TestFuncsNames(t *testing.T) {
 	m := Funcs()
-	for _, name := range []string{"so", "so2", "sl", "phantram", "ngay", "ngaydai", "chu", "tanggiam", "hoa", "stt"} {
+	for _, name := range []string{"so", "so2", "sl", "phantram", "ngay", "ngaydai", "chu", "tanggiam", "hoa", "hoadau", "stt"} {
 		if m[name] == nil {
 			t.Errorf("Funcs() has no %q", name)
 		}
 	}
-	if len(m) != 10 {
+	if len(m) != 11 {
 		t.Errorf("Funcs() has %d entries", len(m))
 	}
 	m["so"] = nil

@@ -1,0 +1,331 @@
+package mau_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ansinh-vn/baocao/ansinh"
+	"github.com/ansinh-vn/baocao/ansinh/mau"
+	"github.com/ansinh-vn/baocao/render/rendertest"
+)
+
+func TestChoose(t *testing.T) {
+	for _, tc := range []struct {
+		unit   ansinh.Unit
+		period ansinh.Period
+		want   string
+	}{
+		{ansinh.Unit{Name: "Thạnh Hưng", Level: "xã", Parent: "Bình An"}, ansinh.Period{Year: 2025, Kind: ansinh.SecondHalf}, "xa.docx"},
+		{ansinh.Unit{Name: "Vĩnh Thạnh", Level: "phường", Parent: "Bình An"}, ansinh.Period{Year: 2024, Kind: ansinh.Quarter2}, "xa.docx"},
+		{ansinh.Unit{Name: "Côn Đảo", Level: "đặc khu", Parent: "Thành phố Hồ Chí Minh"}, ansinh.Period{Year: 2025, Kind: ansinh.FullYear}, "xa.docx"},
+		{ansinh.Unit{Name: "Tây Sơn", Level: "huyện", Parent: "Bình Định"}, ansinh.Period{Year: 2025, Kind: ansinh.FirstHalf}, "huyen.docx"},
+		{ansinh.Unit{Name: "Quy Nhơn", Level: "thành phố", Parent: "Bình Định"}, ansinh.Period{Year: 2024, Kind: ansinh.Quarter4}, "huyen.docx"},
+		{ansinh.Unit{Name: "An Nhơn", Level: "thị xã", Parent: "Bình Định"}, ansinh.Period{Year: 2023, Kind: ansinh.FullYear}, "huyen.docx"},
+		{ansinh.Unit{Name: "Bình An", Level: "tỉnh"}, ansinh.Period{Year: 2024, Kind: ansinh.FirstHalf}, "tinh.docx"},
+		{ansinh.Unit{Name: "Đà Nẵng", Level: "thành phố"}, ansinh.Period{Year: 2025, Kind: ansinh.Quarter3}, "tinh.docx"},
+	} {
+		s, err := mau.Choose(tc.unit, tc.period)
+		if err != nil || s.File != tc.want {
+			t.Errorf("%s %s: %v, %v; want %s", tc.unit.FullName(), tc.period, s.File, err, tc.want)
+		}
+	}
+	_, err := mau.Choose(ansinh.Unit{Name: "Tây Sơn", Level: "huyện", Parent: "Bình Định"}, ansinh.Period{Year: 2025, Kind: ansinh.SecondHalf})
+	if !errors.Is(err, mau.ErrNoTemplate) || !strings.Contains(err.Error(), "huyện Tây Sơn báo cáo 6 tháng cuối năm 2025, sau khi bỏ cấp huyện (01/7/2025)") {
+		t.Errorf("district after the reform: %v", err)
+	}
+	if _, err := mau.Choose(ansinh.Unit{Name: "X", Level: "xã"}, ansinh.Period{Year: 2025, Kind: "quy-5"}); !errors.Is(err, mau.ErrNoTemplate) {
+		t.Errorf("invalid period: %v", err)
+	}
+	for _, s := range mau.List() {
+		b, err := mau.Bytes(s.File)
+		if err != nil || !bytes.HasPrefix(b, []byte("PK")) {
+			t.Errorf("%s: %v", s.File, err)
+		}
+		if _, err := mau.Parse(s.File); err != nil {
+			t.Errorf("%s: %v", s.File, err)
+		}
+	}
+	if _, err := mau.Bytes("khong-co.docx"); err == nil || !strings.Contains(err.Error(), `"khong-co.docx" is not a standard template`) {
+		t.Errorf("unknown file: %v", err)
+	}
+}
+
+// doc is one rendered report and what its text must and must not say.
+type doc struct {
+	name      string
+	docx      []byte
+	own       string   // the unit's full name, upper case in the header
+	foreign   []string // names that must not appear
+	want      []string // phrases that must appear
+	forbidden []string // phrases that must not appear
+}
+
+// badClauses are what a careless template prints for empty, zero or absent data.
+// An ellipsis ("...", ",...") is narrative text, not an empty clause.
+var badClauses = regexp.MustCompile(`0 hộ vay với số tiền 0|gồm: ?[.;]|[:,;] ?\.(?:[^.]|$)|\( ?\)|(?:^|[^.])\.\.(?:[^.]|$)|<no value>|\{\{|\}\}| [,.;:](?:\s|$)|chiếm tỷ lệ (?:[^0-9]|$)|đạt (?:[ ,.;(]|$)|kế hoạch \)|%%`)
+
+func check(t *testing.T, d doc, text string) {
+	t.Helper()
+	if !strings.Contains(text, strings.ToUpper(d.own)) {
+		t.Errorf("%s: the header does not name %s", d.name, strings.ToUpper(d.own))
+	}
+	for _, s := range append(d.foreign, "Tây Sơn", "TÂY SƠN", "Bình Định") {
+		if strings.Contains(text, s) {
+			t.Errorf("%s: names %q", d.name, s)
+		}
+	}
+	for _, s := range d.want {
+		if !strings.Contains(text, s) {
+			t.Errorf("%s: lacks %q", d.name, s)
+		}
+	}
+	for _, s := range d.forbidden {
+		if strings.Contains(text, s) {
+			t.Errorf("%s: says %q", d.name, s)
+		}
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if m := badClauses.FindString(line); m != "" {
+			t.Errorf("%s: %q in %q", d.name, m, line)
+		}
+	}
+}
+
+func loadDir(t *testing.T, dir string) []*ansinh.Report {
+	t.Helper()
+	var out []*ansinh.Report
+	err := ansinh.LoadDir(dir, func(path string, r *ansinh.Report, err error) error {
+		if err == nil && r.Validate().HasErrors() {
+			err = fmt.Errorf("%s: %v", path, r.Validate().Errors())
+		}
+		out = append(out, r)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func renderStandard(t *testing.T, r *ansinh.Report, data map[string]any) []byte {
+	t.Helper()
+	tpl, err := mau.For(r.Unit, r.Period)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := tpl.Execute(&b, data); err != nil {
+		t.Fatalf("%s %s: %v", r.Unit.FullName(), r.Period, err)
+	}
+	if err := rendertest.WellFormed(b.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	if err := rendertest.CheckTables(b.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// standardDocs renders every sample through its standard template.
+func standardDocs(t *testing.T) []doc {
+	t.Helper()
+	var docs []doc
+	province := "../../testdata/province/"
+	var names []string
+	for _, dir := range []string{"2024-h1", "2023-h1"} {
+		units := loadDir(t, province+dir)
+		if names == nil {
+			for _, u := range units {
+				names = append(names, u.Unit.Name)
+			}
+		}
+		for _, u := range units {
+			var foreign []string
+			for _, n := range names {
+				if n != u.Unit.Name && !strings.Contains(u.Unit.Name, n) {
+					foreign = append(foreign, n)
+				}
+			}
+			docs = append(docs, doc{
+				name: dir + " " + u.Unit.FullName(), docx: renderStandard(t, u, u.Data()), own: u.Unit.FullName(),
+				foreign:   foreign,
+				want:      []string{u.Period.String(), "NHIỆM VỤ VÀ GIẢI PHÁP " + strings.ToUpper(u.Period.Next().String())},
+				forbidden: []string{"huyện", "Huyện"},
+			})
+		}
+	}
+
+	// The province: its own file, its units, last year and the plan.
+	own, err := ansinh.LoadOwnFile(province + "binh-an-2024-h1.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ro, err := ansinh.ParentReport(own, loadDir(t, province+"2024-h1")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev, err := ansinh.ParentReport(&ansinh.Report{Unit: own.Unit, Period: own.Period.SameLastYear(), MoneyUnit: own.MoneyUnit}, loadDir(t, province+"2023-h1")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ro.Report.SetPrevious(prev.Report); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := ansinh.LoadPlanFile(province + "ke-hoach-2024.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ro.Report.SetPlan(plan); err != nil {
+		t.Fatal(err)
+	}
+	docs = append(docs, doc{
+		name: "tỉnh Bình An", docx: renderStandard(t, ro.Report, ro.Data()), own: "tỉnh Bình An",
+		want: append([]string{"6 tháng đầu năm 2024", "NHIỆM VỤ VÀ GIẢI PHÁP 6 THÁNG CUỐI NĂM 2024", "Toàn tỉnh có 2.005 hộ nghèo",
+			"tỷ lệ hộ nghèo giảm 0,58 điểm phần trăm", "Kết quả của các đơn vị trực thuộc", "So sánh với cùng kỳ năm trước",
+			"Thực hiện kế hoạch năm 2024", "Trần Văn Minh", "Sở Lao động - Thương binh và Xã hội hướng dẫn các xã, phường",
+			"Phấn đấu đến cuối năm 2024 tỷ lệ người tham gia bảo hiểm y tế đạt 95% dân số."}, names...),
+		forbidden: []string{"huyện", "Huyện"},
+	})
+
+	// A commune after the reform, and the same file for every period kind.
+	src, err := os.ReadFile("../../testdata/xa-2025-h2.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		kind        ansinh.PeriodKind
+		year        string
+		this, next  string
+		occasionsIn []string
+	}{
+		{ansinh.SecondHalf, "2025", "6 tháng cuối năm 2025", "6 tháng đầu năm 2026", nil},
+		{ansinh.FirstHalf, "2026", "6 tháng đầu năm 2026", "6 tháng cuối năm 2026", nil},
+		{ansinh.FullYear, "2025", "năm 2025", "năm 2026", nil},
+		{ansinh.Quarter1, "2026", "quý I năm 2026", "quý II năm 2026", nil},
+		{ansinh.Quarter2, "2026", "quý II năm 2026", "quý III năm 2026", nil},
+		{ansinh.Quarter3, "2025", "quý III năm 2025", "quý IV năm 2025", nil},
+		{ansinh.Quarter4, "2025", "quý IV năm 2025", "quý I năm 2026", nil},
+	} {
+		text := strings.Replace(string(src), "ky: {nam: 2025, loai: 6-thang-cuoi}", "ky: {nam: "+tc.year+", loai: "+string(tc.kind)+"}", 1)
+		text = strings.Replace(text, "ngay_uoc_tinh: 2025-12-15", "ngay_uoc_tinh: "+tc.year+"-01-01", 1)
+		r, err := ansinh.Load(strings.NewReader(text), string(tc.kind)+".yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"Kết quả thực hiện công tác an sinh xã hội " + tc.this + " và nhiệm vụ, giải pháp " + tc.next,
+			"NHIỆM VỤ VÀ GIẢI PHÁP " + strings.ToUpper(tc.next), "Trong " + tc.this + ", Ngân hàng Chính sách xã hội đã giải ngân cho 65 lượt hộ vay",
+			"Toàn xã có 97 hộ nghèo", "- Sở Nội vụ;", "UBND xã đã chỉ đạo Phòng Văn hóa - Xã hội hướng dẫn các thôn, tổ dân phố",
+			"- Thăm, tặng quà mừng thọ cho 14 người tròn 90 tuổi trên địa bàn xã.", "có 06 người lao động đi làm việc có thời hạn ở nước ngoài theo hợp đồng.",
+			"- Quà nhân Ngày Thương binh - Liệt sĩ (27/7): 85 suất, trị giá 42,5 triệu đồng.", "Lê Thị Hoa"}
+		forbidden := []string{"huyện", "Huyện", "(18/4)", "01/6", "Nước sạch", "100 tuổi", "phiên giao dịch việc làm", "lượt hộ chính sách"}
+		if tc.kind == ansinh.SecondHalf || tc.kind == ansinh.FullYear || tc.kind == ansinh.Quarter4 {
+			forbidden = append(forbidden, "Phấn đấu đến cuối năm")
+		} else {
+			want = append(want, "Phấn đấu đến cuối năm "+tc.year+" tỷ lệ người tham gia bảo hiểm y tế đạt 95% dân số, người tham gia bảo hiểm xã hội đạt 10,5% lực lượng lao động trong độ tuổi.")
+		}
+		docs = append(docs, doc{name: "xã Thạnh Hưng " + tc.this, docx: renderStandard(t, r, r.Data()), own: "xã Thạnh Hưng",
+			foreign: names, want: want, forbidden: forbidden})
+	}
+	return docs
+}
+
+func TestStandardTemplatesText(t *testing.T) {
+	for _, d := range standardDocs(t) {
+		text, err := rendertest.Text(d.docx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(t, d, text)
+	}
+}
+
+func TestStandardTemplatesLibreOffice(t *testing.T) {
+	rendertest.RequireLibreOffice(t)
+	docs := standardDocs(t)
+	all := make([][]byte, len(docs))
+	for i, d := range docs {
+		all[i] = d.docx
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute) // a hang guard only
+	defer cancel()
+	start := time.Now()
+	texts, err := rendertest.LibreOfficeTexts(ctx, all)
+	t.Logf("%d documents through LibreOffice in %v", len(all), time.Since(start))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range docs {
+		check(t, d, texts[i])
+	}
+	if dir := os.Getenv("BAOCAO_KEEP_OUTPUT"); dir != "" {
+		for i, d := range docs {
+			name := strings.NewReplacer(" ", "-", "/", "-").Replace(d.name)
+			_ = os.WriteFile(filepath.Join(dir, name+".docx"), d.docx, 0o644)
+			_ = os.WriteFile(filepath.Join(dir, name+".txt"), []byte(texts[i]), 0o644)
+		}
+	}
+}
+
+// figures are the numbers a text prints: "1.855", "4,82%", "30/6/2023", "01".
+var figures = regexp.MustCompile(`\d+(?:[.,/]\d+)*%?`)
+
+// The reference report's data through the standard district template prints every
+// figure the reference prints, except two that the model cannot name (see below).
+func TestTaysonThroughDistrictTemplate(t *testing.T) {
+	ref, err := os.ReadFile("../../testdata/baocao-asxh-tayson-2023-h1.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := ansinh.LoadFile("../../testdata/tayson-2023-h1.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := rendertest.Text(renderStandard(t, r, r.Data()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	printed := map[string]bool{}
+	for _, f := range figures.FindAllString(text, -1) {
+		printed[f] = true
+	}
+	// Money is never padded: the reference's "06 triệu đồng" prints "6 triệu đồng". The
+	// parts of a loan programme (52 hộ nhà ở, 7 hộ chuyển đổi nghề) are keyed by code
+	// in the model, with no name a template could print.
+	// The occasions "(18/4)" and "01/6" are template text in the reference; the data
+	// names no occasion for its gifts, so the standard template prints none.
+	known := map[string]bool{"06": true, "52": true, "7": true, "18/4": true, "01/6": true}
+	var missing []string
+	for _, f := range figures.FindAllString(string(ref), -1) {
+		if !printed[f] && !known[f] {
+			missing = append(missing, f)
+		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("figures of the reference missing from the standard district report: %v", missing)
+	}
+	if !printed["6"] || !strings.Contains(text, "trị giá 6 triệu đồng") {
+		t.Errorf("the gift of 6 triệu đồng is missing")
+	}
+	for _, s := range []string{"ỦY BAN NHÂN DÂN\nHUYỆN TÂY SƠN", "Toàn huyện có 1.855 hộ nghèo với 4.839 nhân khẩu, chiếm tỷ lệ 4,82%",
+		"Kết quả có 01 hộ nghèo phát sinh với 02 nhân khẩu, chiếm tỷ lệ 0,01%.", "đào tạo 08 lớp nghề có 230 học viên",
+		"tăng 1.366 người so với cùng kỳ năm trước", "(đạt 68,05% so với chỉ tiêu giao)", "đạt 55,55% so với kế hoạch",
+		"Phấn đấu đến cuối năm 2023 tỷ lệ người tham gia bảo hiểm y tế đạt 95% dân số, người tham gia bảo hiểm xã hội đạt 10,6% lực lượng lao động trong độ tuổi.",
+		"III. NHIỆM VỤ VÀ GIẢI PHÁP 6 THÁNG CUỐI NĂM 2023", "Phòng Lao động - Thương binh và Xã hội hướng dẫn các xã, thị trấn"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("lacks %q", s)
+		}
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if m := badClauses.FindString(line); m != "" {
+			t.Errorf("%q in %q", m, line)
+		}
+	}
+}
