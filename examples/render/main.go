@@ -1,8 +1,15 @@
 // Command render is the template author's tool: it renders any Word template with any
 // period data, or checks a template against the data first.
 //
+//	go run ./examples/render -data ky.yaml -o baocao.docx                 # the standard template of the unit's level
 //	go run ./examples/render -template mau.docx -data ky.yaml -o baocao.docx
 //	go run ./examples/render -template mau.docx -data ky.yaml -check
+//	go run ./examples/render -data tinh.yaml -units DIR -o baocao.docx    # a parent report
+//
+// Without -template it uses the standard template of the unit's level and period
+// (package ansinh/mau). With -units, -data is the parent's own period file (document
+// data and narrative; see ansinh.LoadOwn) and the figures are the roll-up of the period
+// files in DIR (ansinh.ParentReport).
 //
 // With -check it writes nothing: it lists every data path and function the template
 // uses, with the Word paragraph of each, marks the paths the data lacks, and exits 1 if
@@ -19,30 +26,44 @@ import (
 
 	"github.com/ansinh-vn/baocao/ansinh"
 	"github.com/ansinh-vn/baocao/ansinh/chart"
+	"github.com/ansinh-vn/baocao/ansinh/mau"
 	"github.com/ansinh-vn/baocao/render"
 )
 
 func main() {
-	tpl := flag.String("template", "testdata/tayson/template.docx", "Word template (.docx)")
-	data := flag.String("data", "testdata/tayson-2023-h1.yaml", "period data (YAML)")
+	tpl := flag.String("template", "", "Word template (.docx); empty: the standard template of the unit's level and period")
+	data := flag.String("data", "testdata/tayson-2023-h1.yaml", "period data (YAML); with -units, the parent's own period file")
+	units := flag.String("units", "", "folder of the units' period files: render the parent report of -data")
 	out := flag.String("o", "out.docx", "output .docx")
 	check := flag.Bool("check", false, "list what the template uses and what the data lacks; write nothing")
 	flag.Parse()
-	os.Exit(run(os.Stdout, os.Stderr, *tpl, *data, *out, *check))
+	os.Exit(runUnits(os.Stdout, os.Stderr, *tpl, *data, *units, *out, *check))
 }
 
+// run renders (or checks) one period file; see runUnits.
 func run(stdout, stderr io.Writer, tplPath, dataPath, out string, check bool) int {
-	tpl, err := render.New(tplPath).Funcs(ansinh.Funcs()).ParseFile(tplPath)
-	if err != nil {
-		printErr(stderr, err)
-		return 1
-	}
-	report, err := ansinh.LoadFile(dataPath)
+	return runUnits(stdout, stderr, tplPath, dataPath, "", out, check)
+}
+
+// runUnits renders (or checks) the period file dataPath, or, with unitsDir, the parent
+// report of the own file dataPath and the units of unitsDir, through the template at
+// tplPath or, when it is empty, the standard template of the unit.
+func runUnits(stdout, stderr io.Writer, tplPath, dataPath, unitsDir, out string, check bool) int {
+	report, data, err := load(stderr, dataPath, unitsDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	data := report.Data()
+	var tpl *render.Template
+	if tplPath == "" {
+		tpl, err = mau.For(report.Unit, report.Period)
+	} else {
+		tpl, err = ansinh.ParseTemplateFile(tplPath)
+	}
+	if err != nil {
+		printErr(stderr, err)
+		return 1
+	}
 	data["bieu_do"] = chart.ForReport(report) // {{image .bieu_do.ke_hoach 16}}
 	if check {
 		return checkTemplate(stdout, tpl, data)
@@ -56,6 +77,43 @@ func run(stdout, stderr io.Writer, tplPath, dataPath, out string, check bool) in
 	}
 	fmt.Fprintf(stderr, "đã ghi %s\n", out)
 	return 0
+}
+
+// load reads the period file, or the parent's own file and its units' files.
+func load(stderr io.Writer, dataPath, unitsDir string) (*ansinh.Report, map[string]any, error) {
+	if unitsDir == "" {
+		r, err := ansinh.LoadFile(dataPath)
+		if err != nil {
+			return nil, nil, err
+		}
+		return r, r.Data(), nil
+	}
+	own, err := ansinh.LoadOwnFile(dataPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	var units []*ansinh.Report
+	err = ansinh.LoadDir(unitsDir, func(path string, r *ansinh.Report, err error) error {
+		if err != nil {
+			return err
+		}
+		if fs := r.Validate(); fs.HasErrors() {
+			return fmt.Errorf("%s: %s", path, fs.Errors())
+		}
+		units = append(units, r)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	ro, err := ansinh.ParentReport(own, units...)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, f := range ro.Findings {
+		fmt.Fprintf(stderr, "tổng hợp: %s\n", f)
+	}
+	return ro.Report, ro.Data(), nil
 }
 
 func checkTemplate(stdout io.Writer, tpl *render.Template, data any) int {
