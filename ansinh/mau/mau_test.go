@@ -195,6 +195,25 @@ func standardDocs(t *testing.T) []doc {
 		forbidden: []string{"huyện", "Huyện"},
 	})
 
+	// A district before the reform as a parent report: its communes' table, no own file.
+	district := ansinh.Unit{Name: "Hoài Nhơn", Level: "huyện", Parent: "Bình An"}
+	communes := loadDir(t, province+"2024-h1")
+	for _, c := range communes {
+		c.Unit.Parent = "huyện Hoài Nhơn"
+	}
+	dro, err := ansinh.ParentReport(&ansinh.Report{Unit: district, Period: own.Period, MoneyUnit: own.MoneyUnit}, communes...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs = append(docs, doc{
+		name: "huyện Hoài Nhơn", docx: renderStandard(t, dro.Report, dro.Data()), own: "huyện Hoài Nhơn",
+		want: append([]string{"Kết quả của các đơn vị trực thuộc 6 tháng đầu năm 2024", "Toàn huyện có 2.005 hộ nghèo",
+			"trên cơ sở báo cáo của 12 đơn vị trực thuộc", "Phòng Lao động - Thương binh và Xã hội hướng dẫn các xã, phường",
+			"Phòng giao dịch Ngân hàng Chính sách xã hội huyện", "- Sở Lao động - Thương binh và Xã hội;", "- Thường trực Huyện ủy;",
+			"Ủy ban nhân dân huyện báo cáo Hội đồng nhân dân huyện theo dõi./."}, names...),
+		forbidden: []string{"tỉnh Bình An", "Sở Nội vụ", "Phòng Văn hóa - Xã hội"},
+	})
+
 	// A commune after the reform, and the same file for every period kind.
 	src, err := os.ReadFile("../../testdata/xa-2025-h2.yaml")
 	if err != nil {
@@ -250,10 +269,11 @@ func TestStandardTemplatesText(t *testing.T) {
 func TestStandardTemplatesLibreOffice(t *testing.T) {
 	rendertest.RequireLibreOffice(t)
 	docs := standardDocs(t)
-	all := make([][]byte, len(docs))
+	all := make([][]byte, len(docs), len(docs)+1)
 	for i, d := range docs {
 		all[i] = d.docx
 	}
+	all = append(all, taysonDistrict(t))
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute) // a hang guard only
 	defer cancel()
 	start := time.Now()
@@ -265,6 +285,7 @@ func TestStandardTemplatesLibreOffice(t *testing.T) {
 	for i, d := range docs {
 		check(t, d, texts[i])
 	}
+	checkTayson(t, texts[len(docs)])
 	if dir := os.Getenv("BAOCAO_KEEP_OUTPUT"); dir != "" {
 		for i, d := range docs {
 			name := strings.NewReplacer(" ", "-", "/", "-").Replace(d.name)
@@ -280,15 +301,26 @@ var figures = regexp.MustCompile(`\d+(?:[.,/]\d+)*%?`)
 // The reference report's data through the standard district template prints every
 // figure the reference prints, except two that the model cannot name (see below).
 func TestTaysonThroughDistrictTemplate(t *testing.T) {
-	ref, err := os.ReadFile("../../testdata/baocao-asxh-tayson-2023-h1.txt")
+	docx := taysonDistrict(t)
+	text, err := rendertest.Text(docx)
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkTayson(t, text)
+}
+
+func taysonDistrict(t *testing.T) []byte {
+	t.Helper()
 	r, err := ansinh.LoadFile("../../testdata/tayson-2023-h1.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, err := rendertest.Text(renderStandard(t, r, r.Data()))
+	return renderStandard(t, r, r.Data())
+}
+
+func checkTayson(t *testing.T, text string) {
+	t.Helper()
+	ref, err := os.ReadFile("../../testdata/baocao-asxh-tayson-2023-h1.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
