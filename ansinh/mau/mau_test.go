@@ -214,6 +214,24 @@ func standardDocs(t *testing.T) []doc {
 		forbidden: []string{"tỉnh Bình An", "Sở Nội vụ", "Phòng Văn hóa - Xã hội"},
 	})
 
+	// A commune with nothing to report but its population: every clause reads naturally.
+	r, err := ansinh.Load(strings.NewReader(emptyCommune), "trong.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fs := r.Validate(); fs.HasErrors() {
+		t.Fatal(fs.Errors())
+	}
+	docs = append(docs, doc{
+		name: "xã Thạnh Hưng, không phát sinh", docx: renderStandard(t, r, r.Data()), own: "xã Thạnh Hưng", foreign: names,
+		want: []string{"+ Toàn xã không còn hộ nghèo; không có hộ cận nghèo.", "Kết quả: không phát sinh hộ nghèo mới.",
+			"- Trong quý III năm 2025, không phát sinh cho vay ưu đãi.", "chưa có người tham gia bảo hiểm xã hội",
+			"- Trong quý III năm 2025, không mở lớp đào tạo nghề.", "- Trong quý III năm 2025, không phát sinh chi trả trợ cấp xã hội hằng tháng.",
+			"Trong quý III năm 2025, không phát sinh hỗ trợ trong giáo dục và đào tạo.", "Trong quý III năm 2025, không phát sinh hỗ trợ tiền điện.",
+			"II. NHIỆM VỤ VÀ GIẢI PHÁP QUÝ IV NĂM 2025", "- Sở Nội vụ;"},
+		forbidden: []string{" 0 hộ", " 0 người", " 0 lớp", " 0 suất", " 0 thẻ", "0 triệu", "NHẬN XÉT", "huyện"},
+	})
+
 	// A commune after the reform, and the same file for every period kind.
 	src, err := os.ReadFile("../../testdata/xa-2025-h2.yaml")
 	if err != nil {
@@ -361,3 +379,37 @@ func checkTayson(t *testing.T, text string) {
 		}
 	}
 }
+
+const emptyCommune = `don_vi: {ten: Thạnh Hưng, cap: xã, cap_tren: Bình An}
+ky: {nam: 2025, loai: quy-3}
+giam_ngheo:
+  nam_ra_soat: 2024
+  dan_so: {so_ho: 1200, nhan_khau: 4000}
+  ho_ngheo: {so_ho: 0, nhan_khau: 0}
+  ho_can_ngheo: {so_ho: 0, nhan_khau: 0}
+  dtts_ngheo_can_ngheo: {so_ho: 0, nhan_khau: 0}
+  ho_ngheo_phat_sinh: {so_ho: 0, nhan_khau: 0}
+tin_dung: {chuong_trinh: [{ma: ho_ngheo, ten: Hộ nghèo, so_ho: 0, so_tien: 0}]}
+bao_hiem:
+  the_bhyt: [{ma: ho_ngheo, ten: BHYT hộ gia đình nghèo, so_the: 0}]
+  bhyt: {ngay_uoc_tinh: 2025-09-30, so_nguoi: 3800, cung_ky_nam_truoc: 0, ty_le_bao_phu: {co_so: 4000}}
+  bhxh: {bat_buoc: 0, tu_nguyen: 0, ty_le_luc_luong_lao_dong: {co_so: 2100}}
+lao_dong:
+  dao_tao_nghe:
+    phi_nong_nghiep: {so_lop: 0, hoc_vien: 0, kinh_phi: 0}
+    nong_nghiep: {so_lop: 0, hoc_vien: 0, kinh_phi: 0}
+  xuat_khau: {so_nguoi: 0}
+  ngay_hoi_viec_lam: {so_nguoi: 0}
+  viec_lam_moi: {so_nguoi: 0}
+bao_tro_xa_hoi:
+  tro_cap_thuong_xuyen: {luot: 0, kinh_phi: 0}
+  mai_tang: {so_nguoi: 0, kinh_phi: 0}
+  mua_bhyt: {so_nguoi: 0, kinh_phi: 0}
+  mung_tho: {tron_100: 0, tron_90: 0}
+  nha_o: []
+  qua: [{ma: tet, ten: Quà Tết, so_suat: 0, so_tien: 0}]
+giao_duc: {ho_tro: []}
+tien_dien:
+  ho_ngheo: {so_ho: 0, kinh_phi: 0}
+  chinh_sach: {luot_ho: 0, kinh_phi: 0}
+`
