@@ -1,10 +1,11 @@
 #!/bin/sh
-# Regenerates the standard templates xa.docx, huyen.docx and tinh.docx from their
-# hand-written sources xa.fodt, huyen.fodt and tinh.fodt with LibreOffice, as
+# Regenerates the standard templates: gen_fodt.py writes their Flat ODT sources xa.fodt,
+# huyen.fodt and tinh.fodt, then LibreOffice converts each to .docx, as
 # testdata/province/gen.sh does for its template.
 # Usage: ansinh/mau/gen.sh   (from anywhere; needs soffice and python3 on PATH)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
+python3 "$here/gen_fodt.py" "$here"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # A private profile, so a running LibreOffice or a stale user profile does not interfere.
