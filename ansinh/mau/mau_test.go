@@ -134,11 +134,21 @@ func renderStandard(t *testing.T, r *ansinh.Report, data map[string]any) []byte 
 	return b.Bytes()
 }
 
+const province = "../../testdata/province/"
+
 // standardDocs renders every sample through its standard template.
 func standardDocs(t *testing.T) []doc {
 	t.Helper()
+	docs, names := unitDocs(t)
+	docs = append(docs, parentDocs(t, names)...)
+	docs = append(docs, emptyDoc(t, names))
+	return append(docs, periodDocs(t, names)...)
+}
+
+// unitDocs renders the units of testdata/province, both years, and returns their names.
+func unitDocs(t *testing.T) ([]doc, []string) {
+	t.Helper()
 	var docs []doc
-	province := "../../testdata/province/"
 	var names []string
 	for _, dir := range []string{"2024-h1", "2023-h1"} {
 		units := loadDir(t, province+dir)
@@ -163,7 +173,14 @@ func standardDocs(t *testing.T) []doc {
 		}
 	}
 
-	// The province: its own file, its units, last year and the plan.
+	return docs, names
+}
+
+// parentDocs renders the province (its own file, its units, last year and the plan)
+// and a district before the reform made of the same units.
+func parentDocs(t *testing.T, names []string) []doc {
+	t.Helper()
+	var docs []doc
 	own, err := ansinh.LoadOwnFile(province + "binh-an-2024-h1.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -214,7 +231,13 @@ func standardDocs(t *testing.T) []doc {
 		forbidden: []string{"tỉnh Bình An", "Sở Nội vụ", "Phòng Văn hóa - Xã hội"},
 	})
 
-	// A commune with nothing to report but its population: every clause reads naturally.
+	return docs
+}
+
+// emptyDoc renders a commune with nothing to report but its population: every clause
+// reads naturally.
+func emptyDoc(t *testing.T, names []string) doc {
+	t.Helper()
 	r, err := ansinh.Load(strings.NewReader(emptyCommune), "trong.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -222,7 +245,7 @@ func standardDocs(t *testing.T) []doc {
 	if fs := r.Validate(); fs.HasErrors() {
 		t.Fatal(fs.Errors())
 	}
-	docs = append(docs, doc{
+	return doc{
 		name: "xã Thạnh Hưng, không phát sinh", docx: renderStandard(t, r, r.Data()), own: "xã Thạnh Hưng", foreign: names,
 		want: []string{"+ Toàn xã không còn hộ nghèo; không có hộ cận nghèo.", "Kết quả: không phát sinh hộ nghèo mới.",
 			"- Trong quý III năm 2025, không phát sinh cho vay ưu đãi.", "chưa có người tham gia bảo hiểm xã hội",
@@ -230,9 +253,13 @@ func standardDocs(t *testing.T) []doc {
 			"Trong quý III năm 2025, không phát sinh hỗ trợ trong giáo dục và đào tạo.", "Trong quý III năm 2025, không phát sinh hỗ trợ tiền điện.",
 			"II. NHIỆM VỤ VÀ GIẢI PHÁP QUÝ IV NĂM 2025", "- Sở Nội vụ;"},
 		forbidden: []string{" 0 hộ", " 0 người", " 0 lớp", " 0 suất", " 0 thẻ", "0 triệu", "NHẬN XÉT", "huyện"},
-	})
+	}
+}
 
-	// A commune after the reform, and the same file for every period kind.
+// periodDocs renders the commune after the reform for every period kind.
+func periodDocs(t *testing.T, names []string) []doc {
+	t.Helper()
+	var docs []doc
 	src, err := os.ReadFile("../../testdata/xa-2025-h2.yaml")
 	if err != nil {
 		t.Fatal(err)
