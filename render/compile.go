@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -32,12 +33,11 @@ const (
 type action struct {
 	tag
 	Location
-	para    int // paragraph index in the scan
-	node    int // text node where the tag starts
-	anchor  anchor
-	block   *block
-	srcOff  int // offset of "{{" in the generated source
-	removed bool
+	para   int // paragraph index in the scan
+	node   int // text node where the tag starts
+	anchor anchor
+	block  *block
+	srcOff int // offset of "{{" in the generated source
 }
 
 // block is an if, with or range with its else and end tags.
@@ -47,11 +47,16 @@ type block struct {
 	end   *action
 }
 
+// seg is a piece of an edit's replacement: literal text for a w:t (escaped when
+// emitted), XML to copy as it is, or an action.
 type seg struct {
 	lit string
+	raw string
 	act *action
 }
 
+// edit replaces raw[start:end] with segs. Edits at the same offset keep the order in
+// which they were planned.
 type edit struct {
 	start, end int
 	segs       []seg
@@ -69,14 +74,56 @@ type compiled struct {
 	fixTables bool
 }
 
-// compilePart builds the template source of one part. It returns every error it finds.
-func compilePart(part string, raw []byte, s *scan) (*compiled, []*action, Errors) {
-	var errs Errors
-	var acts []*action
-	byPara := map[int][]*action{}
-	texts := map[int]string{}
-	offsets := map[int][]int{}
+// compiler holds one part on its way through the passes of compilePart.
+type compiler struct {
+	part string
+	raw  []byte
+	s    *scan
+	acts []*action
+	// paras are the paragraphs holding tags, in order, with their text and tags.
+	paras []paraTags
+	errs  Errors
+	// tagBudget is what is left of Limits.MaxTags for the package.
+	tagBudget *int
+	edits     []edit
+}
 
+// paraTags is one paragraph that holds tags.
+type paraTags struct {
+	index   int // into scan.paras
+	text    string
+	offsets []int // of each text node in text
+	tags    []*action
+	// control: the paragraph holds only control tags, which replace it (see
+	// anchorParagraphs).
+	control bool
+}
+
+// compilePart builds the template source of one part, in passes as text/template's
+// parser works: find the tags in each paragraph, pair the blocks, anchor each tag to its
+// run, paragraph or row, check that each block's tags stand at one level, plan the edits
+// of the XML, and emit the source. It returns the tags it found and every error.
+func compilePart(part string, raw []byte, s *scan, tagBudget *int) (*compiled, []*action, Errors) {
+	c := &compiler{part: part, raw: raw, s: s, tagBudget: tagBudget}
+	if !c.findTags() {
+		return nil, c.acts, c.errs
+	}
+	c.pairBlocks()
+	c.anchorRows()
+	c.anchorParagraphs()
+	c.checkLevels()
+	if len(c.errs) > 0 {
+		return nil, c.acts, c.errs
+	}
+	c.planEdits()
+	src, placed := c.emit()
+	return &compiled{part: part, src: src, prefix: s.prefix, actions: placed, fixTables: c.needsTableFix()}, c.acts, nil
+}
+
+// findTags finds the tags of every paragraph. It returns false, with an ErrLimit error,
+// when the package holds more tags than Limits.MaxTags.
+func (c *compiler) findTags() bool {
+	s := c.s
 	for pi := range s.paras {
 		p := &s.paras[pi]
 		if len(p.texts) == 0 {
@@ -86,27 +133,45 @@ func compilePart(part string, raw []byte, s *scan) (*compiled, []*action, Errors
 		if !strings.Contains(text, "{{") {
 			continue
 		}
-		texts[pi], offsets[pi] = text, offs
-		tags, at, ok := findTags(text)
-		for _, t := range tags {
-			a := &action{tag: t, para: pi, Location: Location{Part: part, Paragraph: p.number, Text: around(text, t.start, t.end)}}
-			a.node = nodeAt(s, pi, offs, t.start)
-			acts = append(acts, a)
-			byPara[pi] = append(byPara[pi], a)
+		pt := paraTags{index: pi, text: text, offsets: offs}
+		tags, at, ok := findTags(text, max(*c.tagBudget, 0))
+		if *c.tagBudget -= len(tags); *c.tagBudget < 0 {
+			t := tags[len(tags)-1]
+			c.errs = append(c.errs, &Error{Kind: ErrLimit, Name: "MaxTags", Location: c.location(pi, text, t.start, t.end),
+				Tag: t.text, Err: errors.New("the template holds more tags than Limits.MaxTags allows")})
+			return false
 		}
+		for _, t := range tags {
+			a := &action{tag: t, para: pi, Location: c.location(pi, text, t.start, t.end)}
+			a.node = nodeAt(s, pi, offs, t.start)
+			c.acts = append(c.acts, a)
+			pt.tags = append(pt.tags, a)
+		}
+		c.paras = append(c.paras, pt)
 		if !ok {
 			kind, msg := ErrUnclosed, `"{{" has no "}}" after it in this paragraph`
 			if closesLater(s, pi) {
 				kind, msg = ErrSplitParagraph, `the tag starts in this paragraph and ends in a later one: a tag must stay within one paragraph`
 			}
-			errs = append(errs, &Error{Kind: kind, Location: Location{Part: part, Paragraph: p.number, Text: around(text, at, at+2)},
-				Tag: clip(text[at:], 40), Err: fmt.Errorf("%s", msg)})
+			c.errs = append(c.errs, &Error{Kind: kind, Location: c.location(pi, text, at, at+2),
+				Tag: clip(text[at:], 40), Err: errors.New(msg)})
 		}
 	}
+	return true
+}
 
-	// Pair the blocks.
+// location is where a clerk finds text[start:end] of paragraph pi in Word.
+func (c *compiler) location(pi int, text string, start, end int) Location {
+	p := &c.s.paras[pi]
+	return Location{Part: c.part, Paragraph: p.number, Text: around(text, start, end),
+		Table: p.table, Row: p.tableRow, Column: p.column}
+}
+
+// pairBlocks gives each if, with and range its else and end tags, as text/template's
+// parser pairs them.
+func (c *compiler) pairBlocks() {
 	var stack []*block
-	for _, a := range acts {
+	for _, a := range c.acts {
 		switch a.kind {
 		case tagIf, tagWith, tagRange:
 			b := &block{open: a}
@@ -114,7 +179,7 @@ func compilePart(part string, raw []byte, s *scan) (*compiled, []*action, Errors
 			stack = append(stack, b)
 		case tagElse:
 			if len(stack) == 0 {
-				errs = append(errs, a.err(ErrUnbalanced, "{{else}} without an if, with or range before it"))
+				c.errs = append(c.errs, a.err(ErrUnbalanced, "{{else}} without an if, with or range before it"))
 				continue
 			}
 			b := stack[len(stack)-1]
@@ -122,7 +187,7 @@ func compilePart(part string, raw []byte, s *scan) (*compiled, []*action, Errors
 			b.elses = append(b.elses, a)
 		case tagEnd:
 			if len(stack) == 0 {
-				errs = append(errs, a.err(ErrUnbalanced, "{{end}} without an if, with or range before it"))
+				c.errs = append(c.errs, a.err(ErrUnbalanced, "{{end}} without an if, with or range before it"))
 				continue
 			}
 			b := stack[len(stack)-1]
@@ -130,150 +195,181 @@ func compilePart(part string, raw []byte, s *scan) (*compiled, []*action, Errors
 			a.block = b
 			b.end = a
 		case tagUnsupported:
-			errs = append(errs, a.err(ErrUnsupported, fmt.Sprintf("{{%s}} is not supported in Word templates", a.word)))
+			c.errs = append(c.errs, a.err(ErrUnsupported, fmt.Sprintf("{{%s}} is not supported in Word templates", a.word)))
 		}
 	}
 	for _, b := range stack {
-		errs = append(errs, b.open.err(ErrUnbalanced, fmt.Sprintf("{{%s}} has no {{end}}", b.open.word)))
+		c.errs = append(c.errs, b.open.err(ErrUnbalanced, fmt.Sprintf("{{%s}} has no {{end}}", b.open.word)))
 	}
+}
 
-	// Row blocks: opening and end in different cells of the same row.
-	for _, a := range acts {
-		b := a.block
-		if b == nil || b.open != a || b.end == nil {
-			continue
-		}
-		po, pe := &s.paras[b.open.para], &s.paras[b.end.para]
-		if po.row >= 0 && po.row == pe.row && po.cell != pe.cell {
-			if len(b.elses) > 0 {
-				errs = append(errs, b.elses[0].err(ErrUnbalanced, "{{else}} cannot split a table row: put the if and its else in one cell"))
-				continue
-			}
-			b.open.anchor, b.end.anchor = anchorRow, anchorRow
+// blocks calls f for every paired block, in the order of their opening tags.
+func (c *compiler) blocks(f func(b *block)) {
+	for _, a := range c.acts {
+		if b := a.block; b != nil && b.open == a && b.end != nil {
+			f(b)
 		}
 	}
+}
 
-	// Paragraphs that hold nothing but control tags go away, leaving the tags.
-	removedPara := map[int]bool{}
-	for pi, pas := range byPara {
+// anchorRows anchors to its table row a block whose opening and end tags stand in
+// different cells of that row.
+func (c *compiler) anchorRows() {
+	c.blocks(func(b *block) {
+		po, pe := &c.s.paras[b.open.para], &c.s.paras[b.end.para]
+		if po.row < 0 || po.row != pe.row || po.cell == pe.cell {
+			return
+		}
+		if len(b.elses) > 0 {
+			c.errs = append(c.errs, b.elses[0].err(ErrUnbalanced, "{{else}} cannot split a table row: put the if and its else in one cell"))
+			return
+		}
+		b.open.anchor, b.end.anchor = anchorRow, anchorRow
+	})
+}
+
+// anchorParagraphs anchors to their paragraph the control tags of a paragraph that holds
+// nothing else but spaces: the paragraph goes, leaving the tags.
+func (c *compiler) anchorParagraphs() {
+	for i := range c.paras {
+		pt := &c.paras[i]
 		only := true
-		for _, a := range pas {
+		for _, a := range pt.tags {
 			if !a.kind.control() || a.anchor == anchorRow {
 				only = false
 				break
 			}
 		}
-		if !only || strings.TrimFunc(stripTags(texts[pi], pas), unicode.IsSpace) != "" {
+		if !only || strings.TrimFunc(stripTags(pt.text, pt.tags), unicode.IsSpace) != "" {
 			continue
 		}
-		removedPara[pi] = true
-		for _, a := range pas {
+		pt.control = true
+		for _, a := range pt.tags {
 			a.anchor = anchorParagraph
 		}
 	}
+}
 
-	// Each block's tags must sit at the same depth.
-	for _, a := range acts {
-		b := a.block
-		if b == nil || b.open != a || b.end == nil {
-			continue
-		}
-		want := anchorPath(s, b.open)
+// checkLevels requires each block's tags to sit at the same depth of the XML, so that
+// what text/template keeps, drops or repeats between them is balanced XML.
+func (c *compiler) checkLevels() {
+	c.blocks(func(b *block) {
+		want := anchorPath(c.s, b.open)
 		for _, o := range append(append([]*action{}, b.elses...), b.end) {
-			if anchorPath(s, o) != want {
-				errs = append(errs, b.open.err(ErrUnbalanced, fmt.Sprintf(
+			if anchorPath(c.s, o) != want {
+				c.errs = append(c.errs, b.open.err(ErrUnbalanced, fmt.Sprintf(
 					"{{%s}} and its {{%s}} (paragraph %d) are at different places in the document: put both alone in their own paragraphs, both inside the text of paragraphs, or both in cells of one table row",
 					b.open.word, o.word, o.Paragraph)))
-				break
+				return
 			}
 		}
-	}
-	if len(errs) > 0 {
-		return nil, acts, errs
-	}
+	})
+}
 
-	// Edits.
-	var edits []edit
-	order := 0
-	add := func(e edit) {
-		e.order = order
-		order++
-		edits = append(edits, e)
-	}
-	for _, a := range acts {
+// add plans one edit.
+func (c *compiler) add(e edit) {
+	e.order = len(c.edits)
+	c.edits = append(c.edits, e)
+}
+
+// planEdits plans every change to the part's XML: row tags before and after their rows,
+// control paragraphs replaced by their tags, and tag text moved out of the runs it was
+// typed in.
+func (c *compiler) planEdits() {
+	for _, a := range c.acts {
 		if a.anchor != anchorRow {
 			continue
 		}
-		r := s.rows[s.paras[a.para].row]
+		r := c.s.rows[c.s.paras[a.para].row]
+		at := r.start
 		if a.kind == tagEnd {
-			add(edit{start: r.end, end: r.end, segs: []seg{{act: a}}})
-		} else {
-			add(edit{start: r.start, end: r.start, segs: []seg{{act: a}}})
+			at = r.end
 		}
+		c.add(edit{start: at, end: at, segs: []seg{{act: a}}})
 	}
-	paras := make([]int, 0, len(byPara))
-	for pi := range byPara {
-		paras = append(paras, pi)
-	}
-	sort.Ints(paras)
-	for _, pi := range paras {
-		p := &s.paras[pi]
-		pas := byPara[pi]
-		if removedPara[pi] {
+	for i := range c.paras {
+		pt := &c.paras[i]
+		p := &c.s.paras[pt.index]
+		switch {
+		case pt.control && (p.keep || p.sectPr):
+			c.keepControlParagraph(pt)
+		case pt.control:
 			e := edit{start: p.start, end: p.end}
-			for _, a := range pas {
+			for _, a := range pt.tags {
 				e.segs = append(e.segs, seg{act: a})
 			}
-			if p.sectPr {
-				// The paragraph ends a section: keep it, empty, so the layout survives.
-				e.segs = append(e.segs, seg{lit: "<" + s.prefix + ":p>" + string(raw[p.pPr[0]:p.pPr[1]]) + "</" + s.prefix + ":p>", act: rawMarker})
-			}
-			add(e)
-			continue
+			c.add(e)
+		default:
+			c.nodeEdits(pt)
 		}
-		edits = append(edits, nodeEdits(s, raw, pi, texts[pi], offsets[pi], pas, &order)...)
 	}
-	sort.SliceStable(edits, func(i, j int) bool {
-		if edits[i].start != edits[j].start {
-			return edits[i].start < edits[j].start
+	sort.SliceStable(c.edits, func(i, j int) bool {
+		if c.edits[i].start != c.edits[j].start {
+			return c.edits[i].start < c.edits[j].start
 		}
-		return edits[i].order < edits[j].order
+		return c.edits[i].order < c.edits[j].order
 	})
+}
 
-	// Generate.
+// keepControlParagraph handles a control paragraph that also holds a drawing, a note
+// reference, a bookmark, a field or a section break: the paragraph stays, without its
+// tags. The tags go after it when the first opens a block, so that it stays before the
+// block, and before it otherwise, so that it stays after an end (and in the branch an
+// else opens).
+func (c *compiler) keepControlParagraph(pt *paraTags) {
+	p := &c.s.paras[pt.index]
+	var segs []seg
+	for _, a := range pt.tags {
+		segs = append(segs, seg{act: a})
+	}
+	at := p.start
+	if pt.tags[0].kind.opens() {
+		at = p.end
+	}
+	c.add(edit{start: at, end: at, segs: segs})
+	c.nodeEdits(pt)
+}
+
+// emit writes the template source: the part's XML with the edits applied. It returns the
+// actions placed, in source order.
+func (c *compiler) emit() (string, []*action) {
 	var b strings.Builder
-	b.Grow(len(raw) + len(raw)/8)
+	b.Grow(len(c.raw) + len(c.raw)/8)
 	pos := 0
 	var placed []*action
-	for _, e := range edits {
+	for _, e := range c.edits {
 		if e.start < pos {
 			continue // inside a paragraph or run already replaced
 		}
-		writeRaw(&b, raw[pos:e.start])
+		writeRaw(&b, c.raw[pos:e.start])
 		for _, sg := range e.segs {
 			switch {
-			case sg.act == rawMarker:
-				writeRaw(&b, []byte(sg.lit))
 			case sg.act != nil:
 				sg.act.srcOff = b.Len()
 				b.WriteString("{{")
 				b.WriteString(sg.act.inner)
 				b.WriteString("}}")
 				placed = append(placed, sg.act)
+			case sg.raw != "":
+				writeRaw(&b, []byte(sg.raw))
 			default:
 				writeLit(&b, sg.lit)
 			}
 		}
 		pos = e.end
 	}
-	writeRaw(&b, raw[pos:])
+	writeRaw(&b, c.raw[pos:])
 	sort.Slice(placed, func(i, j int) bool { return placed[i].srcOff < placed[j].srcOff })
-	// A table needs repair after execution only if a row loop or condition can remove
-	// every one of its rows, or a cell may lose all its paragraphs.
-	fixTables := false
-	for pi := range removedPara {
-		if s.paras[pi].cell >= 0 {
-			fixTables = true
+	return b.String(), placed
+}
+
+// needsTableFix reports whether a table may need repair after execution: a row loop or
+// condition can remove every one of its rows, or a cell may lose all its paragraphs.
+func (c *compiler) needsTableFix() bool {
+	s := c.s
+	for _, pt := range c.paras {
+		if pt.control && !s.paras[pt.index].keep && s.paras[pt.index].cell >= 0 {
+			return true
 		}
 	}
 	rowsIn := map[int]int{}
@@ -281,7 +377,7 @@ func compilePart(part string, raw []byte, s *scan) (*compiled, []*action, Errors
 		rowsIn[r.table]++
 	}
 	blockRows := map[int]bool{}
-	for _, a := range acts {
+	for _, a := range c.acts {
 		if a.anchor == anchorRow && a.kind.opens() {
 			blockRows[s.paras[a.para].row] = true
 		}
@@ -290,56 +386,58 @@ func compilePart(part string, raw []byte, s *scan) (*compiled, []*action, Errors
 	for r := range blockRows {
 		t := s.rows[r].table
 		if covered[t]++; covered[t] == rowsIn[t] {
-			fixTables = true
+			return true
 		}
 	}
-	return &compiled{part: part, src: b.String(), prefix: s.prefix, actions: placed, fixTables: fixTables}, acts, nil
+	return false
 }
 
-// rawMarker marks a segment whose lit is XML to copy as is.
-var rawMarker = &action{}
+// rewrite is a text node whose content changes: the tags typed in it leave, and an
+// inline action takes the place of its "{{".
+type rewrite struct {
+	node  int
+	segs  []seg
+	empty bool
+}
 
 // nodeEdits rewrites the text nodes of one paragraph: tag text leaves the nodes it was
-// spread over, and the action goes where its "{{" was. Runs left with nothing are removed.
-func nodeEdits(s *scan, raw []byte, pi int, text string, offs []int, tags []*action, order *int) []edit {
-	p := &s.paras[pi]
-	var edits []edit
+// spread over, and an inline action goes where its "{{" was. Runs left with nothing are
+// removed.
+func (c *compiler) nodeEdits(pt *paraTags) {
+	rws, emptied := c.rewrites(pt)
+	for run := range emptied {
+		c.add(edit{start: c.s.runs[run].start, end: c.s.runs[run].end})
+	}
+	for _, rw := range rws {
+		tn := &c.s.texts[rw.node]
+		if tn.run >= 0 && emptied[tn.run] || tn.selfClosing {
+			continue
+		}
+		startTag := string(c.raw[tn.tagStart:tn.tagEnd])
+		if !strings.Contains(startTag, "xml:space") {
+			c.add(edit{start: tn.tagStart, end: tn.tagEnd,
+				segs: []seg{{raw: strings.TrimSuffix(startTag, ">") + ` xml:space="preserve">`}}})
+		}
+		c.add(edit{start: tn.start, end: tn.end, segs: rw.segs})
+	}
+}
+
+// rewrites computes the new content of each text node of a paragraph that a tag
+// touches, and the runs that end up empty: touched, with no text left and nothing but
+// properties besides.
+func (c *compiler) rewrites(pt *paraTags) ([]rewrite, map[int]bool) {
+	s, tags, text := c.s, pt.tags, pt.text
+	var rws []rewrite
 	runEmpty := map[int]bool{}
 	runTouched := map[int]bool{}
-	type rewrite struct {
-		node int
-		segs []seg
-		empt bool
-	}
-	var rws []rewrite
 	first := 0 // tags are in order: those ending before this node are done
-	for k, ti := range p.texts {
+	for k, ti := range s.paras[pt.index].texts {
 		tn := &s.texts[ti]
-		from, to := offs[k], offs[k]+len(tn.text)
-		var segs []seg
-		touched := false
-		pos := from
+		from, to := pt.offsets[k], pt.offsets[k]+len(tn.text)
 		for first < len(tags) && tags[first].cutEnd <= from {
 			first++
 		}
-		for _, a := range tags[first:] {
-			if a.cutStart >= to {
-				break
-			}
-			if a.cutEnd <= from {
-				continue
-			}
-			touched = true
-			if a.cutStart > pos {
-				segs = append(segs, seg{lit: text[pos:a.cutStart]})
-			}
-			if a.node == ti && a.anchor == anchorInline {
-				segs = append(segs, seg{act: a})
-			}
-			if a.cutEnd > pos {
-				pos = a.cutEnd
-			}
-		}
+		segs, touched := nodeSegs(text, from, to, ti, tags[first:])
 		if run := tn.run; run >= 0 {
 			if _, seen := runEmpty[run]; !seen {
 				runEmpty[run] = !s.runs[run].other
@@ -351,9 +449,6 @@ func nodeEdits(s *scan, raw []byte, pi int, text string, offs []int, tags []*act
 			}
 			continue
 		}
-		if pos < to {
-			segs = append(segs, seg{lit: text[pos:to]})
-		}
 		empty := len(segs) == 0
 		if tn.run >= 0 {
 			runTouched[tn.run] = true
@@ -361,31 +456,44 @@ func nodeEdits(s *scan, raw []byte, pi int, text string, offs []int, tags []*act
 				runEmpty[tn.run] = false
 			}
 		}
-		rws = append(rws, rewrite{node: ti, segs: segs, empt: empty})
+		rws = append(rws, rewrite{node: ti, segs: segs, empty: empty})
 	}
-	removedRun := map[int]bool{}
-	for run, touched := range runTouched {
-		if touched && runEmpty[run] {
-			removedRun[run] = true
-			edits = append(edits, edit{start: s.runs[run].start, end: s.runs[run].end, order: *order})
-			*order++
+	emptied := map[int]bool{}
+	for run := range runTouched {
+		if runEmpty[run] {
+			emptied[run] = true
 		}
 	}
-	for _, rw := range rws {
-		tn := &s.texts[rw.node]
-		if tn.run >= 0 && removedRun[tn.run] || tn.selfClosing {
+	return rws, emptied
+}
+
+// nodeSegs is the new content of the text node ti, which holds text[from:to]: the text
+// no tag cuts, and the inline actions that start in it. touched reports whether any tag
+// cuts it.
+func nodeSegs(text string, from, to, ti int, tags []*action) (segs []seg, touched bool) {
+	pos := from
+	for _, a := range tags {
+		if a.cutStart >= to {
+			break
+		}
+		if a.cutEnd <= from {
 			continue
 		}
-		startTag := string(raw[tn.tagStart:tn.tagEnd])
-		if !strings.Contains(startTag, "xml:space") {
-			edits = append(edits, edit{start: tn.tagStart, end: tn.tagEnd, order: *order,
-				segs: []seg{{lit: strings.TrimSuffix(startTag, ">") + ` xml:space="preserve">`, act: rawMarker}}})
-			*order++
+		touched = true
+		if a.cutStart > pos {
+			segs = append(segs, seg{lit: text[pos:a.cutStart]})
 		}
-		edits = append(edits, edit{start: tn.start, end: tn.end, segs: rw.segs, order: *order})
-		*order++
+		if a.node == ti && a.anchor == anchorInline {
+			segs = append(segs, seg{act: a})
+		}
+		if a.cutEnd > pos {
+			pos = a.cutEnd
+		}
 	}
-	return edits
+	if touched && pos < to {
+		segs = append(segs, seg{lit: text[pos:to]})
+	}
+	return segs, touched
 }
 
 // nodeAt returns the text node of paragraph pi holding byte off of its text.
@@ -514,5 +622,5 @@ func clip(s string, n int) string {
 }
 
 func (a *action) err(kind error, msg string) *Error {
-	return &Error{Kind: kind, Location: a.Location, Tag: a.text, Err: fmt.Errorf("%s", msg)}
+	return &Error{Kind: kind, Location: a.Location, Tag: a.text, Err: errors.New(msg)}
 }

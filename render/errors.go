@@ -32,6 +32,16 @@ var (
 	// ErrExec: executing a tag failed for another reason (a function returned an error,
 	// a value of the wrong type…).
 	ErrExec = errors.New("execution error")
+	// ErrMethodCall: a tag calls a method of a data value with arguments
+	// ({{.x.WithPlaces 10000000}}), which Parse refuses unless AllowMethods names it:
+	// such a call runs code of the data's types with numbers the template chooses,
+	// outside every bound the template's functions keep.
+	ErrMethodCall = errors.New("method call with arguments")
+	// ErrLimit: the template went over one of its Limits (Name says which: "MaxTags",
+	// "MaxSteps", "MaxOutput"), or the context of ExecuteContext ended (Name is
+	// "context", and the error also wraps context.Canceled or
+	// context.DeadlineExceeded).
+	ErrLimit = errors.New("limit exceeded")
 )
 
 // Location is a place in the template as a clerk finds it in Word: the part, the number
@@ -40,22 +50,42 @@ type Location struct {
 	Part      string // "word/document.xml", "word/header1.xml", "word/footnotes.xml"…
 	Paragraph int    // 1-based, counting every paragraph of the part in order, table cells included
 	Text      string // the paragraph's text around the tag
+	// Table, Row and Column place a paragraph that stands in a table: the table's number
+	// in document order within the part, the row's within its table and the cell's
+	// within its row, all 1-based; the innermost table for nested tables. All three
+	// are 0 outside tables.
+	Table, Row, Column int
 }
 
-// String gives the part, the paragraph number and its text, as messages show them.
+// String gives the part, the paragraph number, its place in a table and its text, as
+// messages show them.
 func (l Location) String() string {
 	if l.Paragraph == 0 {
 		return l.Part
 	}
+	if l.Table > 0 {
+		return fmt.Sprintf("%s, paragraph %d (table %d, row %d, column %d) %q", l.Part, l.Paragraph, l.Table, l.Row, l.Column, l.Text)
+	}
 	return fmt.Sprintf("%s, paragraph %d %q", l.Part, l.Paragraph, l.Text)
 }
 
-// Error is one problem at one place in a template.
+// Error is one problem at one place in a template. Besides the text of Error(), it keeps
+// in its fields what a message in another language needs: the kind, the place, the tag,
+// and the name the problem is about.
 type Error struct {
 	Kind error // one of the Err* kinds
 	Location
 	Tag string // the tag as written in Word, if the error is about one
-	Err error  // the underlying cause
+	// Name is the name the error is about, when there is one: the key the data lacks
+	// (ErrMissingKey: "so_ho"), the function that is not defined (ErrUnknownFunction),
+	// the method called with arguments (ErrMethodCall), the action refused
+	// (ErrUnsupported: "define", "block", "template"), the limit (ErrLimit: "MaxTags",
+	// "MaxSteps", "MaxOutput", "context").
+	Name string
+	// Path is, for ErrMissingKey, the data path the tag asks for as far as it is
+	// known (".giam_ngheo.ho_ngheo.so_ho"; inside a range, from the range's element).
+	Path string
+	Err  error // the underlying cause
 }
 
 // Error reads "part, paragraph N \"text\": tag: kind: cause".

@@ -3,6 +3,7 @@ package render
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -14,25 +15,29 @@ import (
 	"text/template"
 )
 
-// Execute renders the template with data and writes the whole .docx package to w. Data
-// may be any value text/template accepts: maps with string keys, structs, values with
-// methods. Parts without tags are copied from the template byte for byte.
+// Execute renders the template with data and writes the whole .docx package to w, as
+// ExecuteContext does with a context that never ends.
+func (t *Template) Execute(w io.Writer, data any) error {
+	return t.ExecuteContext(context.Background(), w, data)
+}
+
+// ExecuteContext renders the template with data and writes the whole .docx package to w.
+// Data may be any value text/template accepts: maps with string keys, structs, values
+// with methods. Parts without tags are copied from the template byte for byte.
+//
+// Execution stops with ErrLimit when ctx ends or when it goes over the template's
+// Limits (MaxSteps, MaxOutput); the error names the tag that was running.
 //
 // Nothing is written to w unless rendering succeeds: the package is built in memory and
-// written with one call. Execute is safe to call from many goroutines at once; the same
-// template and data always give the same bytes.
-func (t *Template) Execute(w io.Writer, data any) (err error) {
+// written with one call. ExecuteContext is safe to call from many goroutines at once;
+// the same template and data always give the same bytes.
+func (t *Template) ExecuteContext(ctx context.Context, w io.Writer, data any) error {
 	if !t.parsed {
 		return fmt.Errorf("render: template %q is not parsed", t.name)
 	}
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer func() {
-		if buf.Cap() <= 64<<20 {
-			bufPool.Put(buf)
-		}
-	}()
-	if err := t.build(buf, data); err != nil {
+	buf := getBuffer()
+	defer putBuffer(buf)
+	if err := t.build(ctx, buf, data); err != nil {
 		return err
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
@@ -41,7 +46,23 @@ func (t *Template) Execute(w io.Writer, data any) (err error) {
 	return nil
 }
 
-func (t *Template) build(buf *bytes.Buffer, data any) (err error) {
+func getBuffer() *bytes.Buffer {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	return buf
+}
+
+// putBuffer returns a buffer to the pool, unless it grew too large to keep.
+func putBuffer(buf *bytes.Buffer) {
+	if buf.Cap() <= 64<<20 {
+		bufPool.Put(buf)
+	}
+}
+
+// build renders the package into buf, in two stages: execute every part that holds tags
+// (placing pictures, if the template does), then write the package, extending the
+// content types and relationships with the pictures placed.
+func (t *Template) build(ctx context.Context, buf *bytes.Buffer, data any) (err error) {
 	defer func() {
 		// text/template recovers panics in functions; this is for anything else, so
 		// that no panic ever reaches the caller.
@@ -49,25 +70,78 @@ func (t *Template) build(buf *bytes.Buffer, data any) (err error) {
 			err = &Error{Kind: ErrExec, Location: Location{Part: t.name}, Err: fmt.Errorf("panic: %v", r)}
 		}
 	}()
+	var pics *imageState
+	if t.images {
+		pics = newImageState(t.parts)
+	}
+	out, err := t.executeParts(ctx, data, pics)
+	defer func() {
+		for _, b := range out {
+			if b != nil {
+				putBuffer(b)
+			}
+		}
+	}()
+	if err != nil {
+		return err
+	}
+	return writePackage(buf, t.parts, out, pics)
+}
+
+// executeParts executes every part that holds tags, in package order, under one budget.
+// out[i] is part i's output, nil for parts copied as they are.
+func (t *Template) executeParts(ctx context.Context, data any, pics *imageState) ([]*bytes.Buffer, error) {
+	b := newBudget(ctx, t.limits)
+	if err := b.checkContext(); err != nil {
+		return nil, b.err
+	}
+	out := make([]*bytes.Buffer, len(t.parts))
+	for i, p := range t.parts {
+		if p.tmpl == nil {
+			continue
+		}
+		tm := p.tmpl.tmpl
+		if pics != nil {
+			var err error
+			if tm, err = pics.bind(tm, p.hdr.Name, p.tmpl.comp.prefix); err != nil {
+				return out, fmt.Errorf("render: %s: %w", p.hdr.Name, err)
+			}
+		}
+		out[i] = getBuffer()
+		if err := p.tmpl.execute(tm, out[i], data, b); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// writePackage writes the package: the rendered parts, the untouched ones as they are
+// stored, and the pictures with their relationships and content types.
+func writePackage(buf *bytes.Buffer, parts []*pkgPart, out []*bytes.Buffer, pics *imageState) error {
 	zw := zip.NewWriter(buf)
 	zw.RegisterCompressor(zip.Deflate, fastDeflate)
-	if t.images {
-		return t.buildWithImages(zw, data)
-	}
-	for _, p := range t.parts {
-		if p.tmpl == nil {
+	hasRels := map[string]bool{}
+	for i, p := range parts {
+		name := p.hdr.Name
+		var body []byte
+		switch {
+		case out[i] != nil:
+			body = out[i].Bytes()
+		case pics.extends(name):
+			hasRels[name] = true
+			body = pics.extend(name, p.meta)
+		default:
 			if err := copyRaw(zw, p); err != nil {
-				return fmt.Errorf("render: %s: %w", p.hdr.Name, err)
+				return fmt.Errorf("render: %s: %w", name, err)
 			}
 			continue
 		}
-		fw, err := createRendered(zw, p)
-		if err != nil {
-			return fmt.Errorf("render: %s: %w", p.hdr.Name, err)
-		}
-		if err := p.tmpl.execute(fw, data); err != nil {
+		if err := writeEntry(zw, p, body); err != nil {
 			return err
 		}
+	}
+	if err := pics.writeNew(zw, parts, hasRels); err != nil {
+		return err
 	}
 	if err := zw.Close(); err != nil {
 		return fmt.Errorf("render: %w", err)
@@ -75,8 +149,20 @@ func (t *Template) build(buf *bytes.Buffer, data any) (err error) {
 	return nil
 }
 
+func writeEntry(zw *zip.Writer, p *pkgPart, body []byte) error {
+	w, err := createRendered(zw, p)
+	if err != nil {
+		return fmt.Errorf("render: %s: %w", p.hdr.Name, err)
+	}
+	if _, err := w.Write(body); err != nil {
+		return fmt.Errorf("render: %s: %w", p.hdr.Name, err)
+	}
+	return nil
+}
+
 // execError turns text/template's error, whose position is in the generated source,
-// into one that names the Word paragraph.
+// into one that names the Word paragraph. The kind and the missing key come from the
+// message's words, which TestExecMessagesPinned pins for the running Go release.
 func (pt *partTemplate) execError(err error) error {
 	e := &Error{Kind: ErrExec, Location: Location{Part: pt.comp.part}, Err: err}
 	var ee template.ExecError
@@ -89,107 +175,35 @@ func (pt *partTemplate) execError(err error) error {
 	}
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
-	msg := m[4]
+	msg := m[5]
 	if a := pt.locate(line, col); a != nil {
 		e.Location, e.Tag = a.Location, a.text
 	}
 	if isMissingKey(msg) {
 		e.Kind = ErrMissingKey
+		if k := missingKeyName.FindStringSubmatch(msg); k != nil {
+			e.Name = k[1] + k[2] + k[3] // one group matches
+		}
+		e.Path = m[4]
 	}
 	e.Err = plainError(msg)
 	return e
 }
 
-func (pt *partTemplate) execute(w io.Writer, data any) error {
-	return pt.executeWith(pt.tmpl, w, data)
-}
-
-// executeWith runs tm, the part's template or a clone of it with per-execution functions.
-func (pt *partTemplate) executeWith(tm *template.Template, w io.Writer, data any) error {
-	if !pt.comp.fixTables {
-		if err := tm.Execute(w, data); err != nil {
-			return pt.execError(err)
+// execute runs tm, the part's template or a clone of it bound to this execution's
+// pictures, into w under the budget b.
+func (pt *partTemplate) execute(tm *template.Template, w *bytes.Buffer, data any, b *budget) error {
+	b.w, b.last = w, nil
+	if err := tm.Execute(b, data); err != nil {
+		if b.err != nil {
+			return b.located(pt)
 		}
-		return nil
-	}
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer bufPool.Put(buf)
-	if err := tm.Execute(buf, data); err != nil {
 		return pt.execError(err)
 	}
-	_, err := w.Write(fixTables(buf.Bytes(), pt.comp.prefix))
-	return err
-}
-
-// buildWithImages renders a template that places pictures. The pictures are known only
-// once the parts are executed, and the content types and relationships they extend may
-// come first in the package, so the parts are executed into memory before anything is
-// written.
-func (t *Template) buildWithImages(zw *zip.Writer, data any) error {
-	st := newImageState()
-	out := map[*pkgPart][]byte{}
-	for _, p := range t.parts {
-		if p.tmpl == nil {
-			continue
-		}
-		tm, err := p.tmpl.tmpl.Clone()
-		if err != nil {
-			return fmt.Errorf("render: %s: %w", p.hdr.Name, err)
-		}
-		tm.Funcs(template.FuncMap{imageFunc: st.fn(p.hdr.Name, p.tmpl.comp.prefix)})
-		var b bytes.Buffer
-		if err := p.tmpl.executeWith(tm, &b, data); err != nil {
-			return err
-		}
-		out[p] = b.Bytes()
-	}
-	hasRels := map[string]bool{}
-	for _, p := range t.parts {
-		name := p.hdr.Name
-		var body []byte
-		switch {
-		case out[p] != nil:
-			body = out[p]
-		case name == "[Content_Types].xml" && len(st.media) > 0:
-			body = st.addContentTypes(p.meta)
-		case strings.HasSuffix(name, ".rels") && len(st.order[partOfRels(name)]) > 0:
-			hasRels[name] = true
-			body = st.addRels(p.meta, partOfRels(name))
-		default:
-			if err := copyRaw(zw, p); err != nil {
-				return fmt.Errorf("render: %s: %w", name, err)
-			}
-			continue
-		}
-		w, err := createRendered(zw, p)
-		if err != nil {
-			return fmt.Errorf("render: %s: %w", name, err)
-		}
-		if _, err := w.Write(body); err != nil {
-			return fmt.Errorf("render: %s: %w", name, err)
-		}
-	}
-	// Parts that had no relationships part get one.
-	for _, p := range t.parts {
-		if rn := relsName(p.hdr.Name); len(st.order[p.hdr.Name]) > 0 && !hasRels[rn] {
-			if err := writeNew(zw, rn, st.addRels(nil, p.hdr.Name)); err != nil {
-				return err
-			}
-		}
-	}
-	for _, m := range st.media {
-		h := zip.FileHeader{Name: m.name, Method: zip.Store} // PNG and JPEG are compressed already
-		w, err := zw.CreateHeader(&h)
-		if err != nil {
-			return fmt.Errorf("render: %s: %w", m.name, err)
-		}
-		if _, err := w.Write(m.data); err != nil {
-			return fmt.Errorf("render: %s: %w", m.name, err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("render: %w", err)
+	if pt.comp.fixTables {
+		fixed := fixTables(w.Bytes(), pt.comp.prefix)
+		w.Reset()
+		w.Write(fixed)
 	}
 	return nil
 }
@@ -199,15 +213,6 @@ func (t *Template) buildWithImages(zw *zip.Writer, data any) error {
 func partOfRels(rels string) string {
 	dir, file := path.Split(rels)
 	return strings.TrimSuffix(dir, "_rels/") + strings.TrimSuffix(file, ".rels")
-}
-
-func writeNew(zw *zip.Writer, name string, body []byte) error {
-	w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
-	if err != nil {
-		return fmt.Errorf("render: %s: %w", name, err)
-	}
-	_, err = w.Write(body)
-	return err
 }
 
 // fixTables repairs what loops and conditions can leave of a table: a cell without a
@@ -282,10 +287,9 @@ func fixTables(x []byte, prefix string) []byte {
 // complete, so a failed render never leaves a half-written file nor loses the file that
 // was there.
 func (t *Template) ExecuteFile(path string, data any) error {
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer bufPool.Put(buf)
-	if err := t.build(buf, data); err != nil {
+	buf := getBuffer()
+	defer putBuffer(buf)
+	if err := t.build(context.Background(), buf, data); err != nil {
 		return err
 	}
 	return writeFileAtomic(path, buf.Bytes())

@@ -218,7 +218,7 @@ func TestHostilePackageDefaultLimits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := readPackage(bytes.NewReader(ref), int64(len(ref)), DefaultLimits); err != nil {
+	if _, err := readPackage(bytes.NewReader(ref), int64(len(ref)), DefaultLimits()); err != nil {
 		t.Fatalf("the reference template: %v", err)
 	}
 	big := zeroBomb(t, 65)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"errors"
@@ -11,8 +12,10 @@ import (
 	"math"
 	"math/big"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
+	"text/template"
 
 	"github.com/shopspring/decimal"
 )
@@ -39,14 +42,19 @@ const cmEMU = 360000
 const DefaultImageWidth = 16
 
 // imageState collects, during one Execute, the pictures placed by image tags: the media
-// parts to add, and the relationships each part needs to reach them.
+// parts to add, and the relationships each part needs to reach them. Its names never
+// clash with what the template holds: a media name or relationship id already taken is
+// skipped.
 type imageState struct {
-	prefix string
 	media  []mediaPart
 	byHash map[[32]byte]int
 	rels   map[string]map[int]string // part name → media index → relationship id
 	order  map[string][]int          // part name → media indices in the order first used
 	docPr  int
+	// taken are the template's entry names, lower case; relIDs the relationship ids
+	// each part's relationships already hold.
+	taken  map[string]bool
+	relIDs map[string]map[string]bool
 }
 
 type mediaPart struct {
@@ -55,8 +63,66 @@ type mediaPart struct {
 	data []byte
 }
 
-func newImageState() *imageState {
-	return &imageState{byHash: map[[32]byte]int{}, rels: map[string]map[int]string{}, order: map[string][]int{}}
+func newImageState(parts []*pkgPart) *imageState {
+	st := &imageState{byHash: map[[32]byte]int{}, rels: map[string]map[int]string{}, order: map[string][]int{},
+		taken: map[string]bool{}, relIDs: map[string]map[string]bool{}}
+	for _, p := range parts {
+		st.taken[strings.ToLower(p.hdr.Name)] = true
+		if strings.HasSuffix(p.hdr.Name, ".rels") {
+			ids := map[string]bool{}
+			for _, m := range relID.FindAllSubmatch(p.meta, -1) {
+				ids[string(m[1])] = true
+			}
+			st.relIDs[partOfRels(p.hdr.Name)] = ids
+		}
+	}
+	return st
+}
+
+// relID finds the relationship ids of a relationships part, whatever its quotes.
+var relID = regexp.MustCompile(`\bId\s*=\s*["']([^"']*)["']`)
+
+// bind returns a clone of the part's template whose image function places pictures for
+// this execution.
+func (st *imageState) bind(tm *template.Template, part, prefix string) (*template.Template, error) {
+	c, err := tm.Clone()
+	if err != nil {
+		return nil, err
+	}
+	return c.Funcs(template.FuncMap{imageFunc: st.fn(part, prefix)}), nil
+}
+
+// mediaName is a name for the next picture that the package does not hold.
+func (st *imageState) mediaName(ext string) string {
+	for n := len(st.media) + 1; ; n++ {
+		name := fmt.Sprintf("word/media/baocao-image%d.%s", n, ext)
+		if !st.taken[name] {
+			st.taken[name] = true
+			return name
+		}
+	}
+}
+
+// relationship is the id of a relationship from part to picture mi, made on first use
+// with an id the part's relationships do not hold.
+func (st *imageState) relationship(part string, mi int) string {
+	if st.rels[part] == nil {
+		st.rels[part] = map[int]string{}
+	}
+	if rid, ok := st.rels[part][mi]; ok {
+		return rid
+	}
+	if st.relIDs[part] == nil {
+		st.relIDs[part] = map[string]bool{}
+	}
+	rid := ""
+	for n := mi + 1; rid == "" || st.relIDs[part][rid]; n++ {
+		rid = fmt.Sprintf("rIdBaocaoImage%d", n)
+	}
+	st.relIDs[part][rid] = true
+	st.rels[part][mi] = rid
+	st.order[part] = append(st.order[part], mi)
+	return rid
 }
 
 // fn returns the image function for one part: {{image .x}} or {{image .x 12.5}} places
@@ -75,44 +141,102 @@ func (st *imageState) fn(part, prefix string) func(v any, width ...any) (rawXML,
 		if cfg.Width <= 0 || cfg.Height <= 0 {
 			return "", errors.New("image: the picture has no size")
 		}
-		cm := decimal.NewFromInt(DefaultImageWidth)
-		if len(width) > 1 {
-			return "", errors.New("image: takes a picture and at most a width in centimetres")
+		cx, err := imageWidth(width)
+		if err != nil {
+			return "", err
 		}
-		if len(width) == 1 {
-			if cm, err = toDecimal(width[0]); err != nil {
-				return "", fmt.Errorf("image: width: %v", err)
-			}
-			if !cm.IsPositive() || cm.GreaterThan(decimal.NewFromInt(100)) {
-				return "", fmt.Errorf("image: width %s cm is not between 0 and 100", cm)
-			}
-		}
-		cx := cm.Mul(decimal.NewFromInt(cmEMU)).Round(0).IntPart()
 		cy := cx * int64(cfg.Height) / int64(cfg.Width)
-
-		sum := sha256.Sum256(data)
-		mi, ok := st.byHash[sum]
-		if !ok {
-			mi = len(st.media)
-			ext := "png"
-			if format == "jpeg" {
-				ext = "jpeg"
-			}
-			st.media = append(st.media, mediaPart{name: fmt.Sprintf("word/media/baocao-image%d.%s", mi+1, ext), ext: ext, data: data})
-			st.byHash[sum] = mi
-		}
-		if st.rels[part] == nil {
-			st.rels[part] = map[int]string{}
-		}
-		rid, ok := st.rels[part][mi]
-		if !ok {
-			rid = fmt.Sprintf("rIdBaocaoImage%d", mi+1)
-			st.rels[part][mi] = rid
-			st.order[part] = append(st.order[part], mi)
-		}
+		rid := st.relationship(part, st.add(data, format))
 		st.docPr++
 		return rawXML(drawingXML(prefix, rid, 90000+st.docPr, cx, cy)), nil
 	}
+}
+
+// add keeps a picture's bytes once however often it is placed, and returns its index.
+func (st *imageState) add(data []byte, format string) int {
+	sum := sha256.Sum256(data)
+	if mi, ok := st.byHash[sum]; ok {
+		return mi
+	}
+	ext := "png"
+	if format == "jpeg" {
+		ext = "jpeg"
+	}
+	mi := len(st.media)
+	st.media = append(st.media, mediaPart{name: st.mediaName(ext), ext: ext, data: data})
+	st.byHash[sum] = mi
+	return mi
+}
+
+// imageWidth is the width in EMU the image function's optional argument asks for.
+func imageWidth(width []any) (int64, error) {
+	cm := decimal.NewFromInt(DefaultImageWidth)
+	if len(width) > 1 {
+		return 0, errors.New("image: takes a picture and at most a width in centimetres")
+	}
+	if len(width) == 1 {
+		var err error
+		if cm, err = toDecimal(width[0]); err != nil {
+			return 0, fmt.Errorf("image: width: %v", err)
+		}
+		if !cm.IsPositive() || cm.GreaterThan(decimal.NewFromInt(100)) {
+			return 0, fmt.Errorf("image: width %s cm is not between 0 and 100", cm)
+		}
+	}
+	return cm.Mul(decimal.NewFromInt(cmEMU)).Round(0).IntPart(), nil
+}
+
+// extends reports whether the entry name must be rewritten for the pictures placed: the
+// content types, or the relationships of a part that places one.
+func (st *imageState) extends(name string) bool {
+	if st == nil {
+		return false
+	}
+	if name == "[Content_Types].xml" {
+		return len(st.media) > 0
+	}
+	return strings.HasSuffix(name, ".rels") && len(st.order[partOfRels(name)]) > 0
+}
+
+// extend rewrites an entry that extends reports.
+func (st *imageState) extend(name string, meta []byte) []byte {
+	if name == "[Content_Types].xml" {
+		return st.addContentTypes(meta)
+	}
+	return st.addRels(meta, partOfRels(name))
+}
+
+// writeNew adds what the pictures need that the package lacks: the relationships parts
+// of parts that had none (hasRels names those written), and the pictures themselves.
+func (st *imageState) writeNew(zw *zip.Writer, parts []*pkgPart, hasRels map[string]bool) error {
+	if st == nil {
+		return nil
+	}
+	for _, p := range parts {
+		if rn := relsName(p.hdr.Name); len(st.order[p.hdr.Name]) > 0 && !hasRels[rn] {
+			if err := writeNew(zw, rn, zip.Deflate, st.addRels(nil, p.hdr.Name)); err != nil {
+				return err
+			}
+		}
+	}
+	for _, m := range st.media {
+		// PNG and JPEG are compressed already.
+		if err := writeNew(zw, m.name, zip.Store, m.data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeNew(zw *zip.Writer, name string, method uint16, body []byte) error {
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method})
+	if err != nil {
+		return fmt.Errorf("render: %s: %w", name, err)
+	}
+	if _, err = w.Write(body); err != nil {
+		return fmt.Errorf("render: %s: %w", name, err)
+	}
+	return nil
 }
 
 func imageBytes(v any) ([]byte, error) {

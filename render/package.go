@@ -16,32 +16,6 @@ import (
 	docxlib "github.com/nguyenthenguyen/docx"
 )
 
-// Limits bound what a template package may hold, so that a hostile file (a zip bomb, a
-// package of a million entries) is refused before it costs memory. The zero value of a
-// field means its default.
-type Limits struct {
-	MaxParts     int   // entries in the package; default 2.000
-	MaxPartSize  int64 // uncompressed bytes of one entry; default 64 MiB
-	MaxTotalSize int64 // uncompressed bytes of all entries; default 256 MiB
-}
-
-// DefaultLimits fit real reports many times over: the reference report's package has 15
-// entries and 900 KB uncompressed.
-var DefaultLimits = Limits{MaxParts: 2000, MaxPartSize: 64 << 20, MaxTotalSize: 256 << 20}
-
-func (l Limits) withDefaults() Limits {
-	if l.MaxParts <= 0 {
-		l.MaxParts = DefaultLimits.MaxParts
-	}
-	if l.MaxPartSize <= 0 {
-		l.MaxPartSize = DefaultLimits.MaxPartSize
-	}
-	if l.MaxTotalSize <= 0 {
-		l.MaxTotalSize = DefaultLimits.MaxTotalSize
-	}
-	return l
-}
-
 // pkgPart is one entry of the template package.
 type pkgPart struct {
 	hdr  zip.FileHeader

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,9 +20,16 @@ import (
 type Printer func(v any) (string, error)
 
 // DefaultPrinter prints values the Vietnamese way: whole numbers with a dot between
-// thousands ("38.459"), decimals with a decimal comma ("568,1"), values with a String
-// method as they say, nil as nothing. Years are best passed as strings: 2023 prints
-// "2.023".
+// thousands ("38.459"), decimals with a decimal comma ("568,1"), nil as nothing. A value
+// with a MarshalText method (encoding.TextMarshaler) prints its text, and its error
+// fails the tag with ErrExec: a figure that could not be computed refuses to print
+// rather than print nothing. Otherwise a value with a String method prints what it
+// says. Years are best passed as strings: 2023 prints "2.023".
+//
+// float64 prints in its shortest exact form (0.1 as "0,1"): data decoded by
+// encoding/json holds every number as a float64, and a general engine must print it;
+// figures that must stay exact belong in decimal.Decimal or json.Number, which print
+// digit for digit.
 func DefaultPrinter(v any) (string, error) {
 	switch x := v.(type) {
 	case nil:
@@ -46,6 +54,12 @@ func DefaultPrinter(v any) (string, error) {
 		return formatFloat(x, 64)
 	case float32:
 		return formatFloat(float64(x), 32)
+	case encoding.TextMarshaler:
+		b, err := x.MarshalText()
+		if err != nil {
+			return "", err
+		}
+		return string(b), nil
 	case fmt.Stringer:
 		return x.String(), nil
 	case error:

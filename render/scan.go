@@ -40,10 +40,28 @@ type paraNode struct {
 	start, end int
 	pPr        [2]int // raw range of w:pPr, if any
 	sectPr     bool   // w:pPr holds a w:sectPr: the paragraph ends a section and must stay
-	texts      []int  // indices into scan.texts, in order
-	parent     int    // element path of the parent
-	row, cell  int    // enclosing table row and cell, or -1
-	number     int    // 1-based, in document order, for messages
+	// keep: the paragraph holds content that must survive it losing its tags (a
+	// drawing, a note reference, a bookmark, a field); see keepContent.
+	keep      bool
+	texts     []int // indices into scan.texts, in order
+	parent    int   // element path of the parent
+	row, cell int   // enclosing table row and cell, or -1
+	number    int   // 1-based, in document order, for messages
+	// table, tableRow, column place the paragraph in its innermost table for messages:
+	// 1-based, the table counted in document order within the part; 0 outside tables.
+	table, tableRow, column int
+}
+
+// keepContent are the elements that make a paragraph worth keeping when its only text is
+// control tags: removing them would lose a picture, a note, a comment's anchor, a
+// bookmark another part links to, or half of a field (which breaks the document).
+var keepContent = map[string]bool{
+	"drawing": true, "pict": true, "object": true,
+	"footnoteReference": true, "endnoteReference": true,
+	"commentReference": true, "commentRangeStart": true, "commentRangeEnd": true,
+	"bookmarkStart": true, "bookmarkEnd": true,
+	"fldChar": true, "fldSimple": true, "instrText": true,
+	"oMath": true, "oMathPara": true, "sym": true,
 }
 
 // rowNode is one <w:tr> element.
@@ -51,6 +69,7 @@ type rowNode struct {
 	start, end int
 	parent     int
 	table      int // index of the enclosing w:tbl, counted in document order
+	cells      int // cells opened so far
 }
 
 type scan struct {
@@ -61,6 +80,8 @@ type scan struct {
 	rows   []rowNode
 	cells  int
 	tables int
+	// tableRows counts the rows opened so far in each table, for Location.Row.
+	tableRows []int
 	// Element paths (the names from the root down) are interned: two places are at the
 	// same depth of the same kind of structure exactly when their ids are equal.
 	paths map[pathKey]int
@@ -139,6 +160,10 @@ func scanPart(raw []byte) (*scan, error) {
 				if len(cellStack) > 0 {
 					p.cell = cellStack[len(cellStack)-1]
 				}
+				if len(tableStack) > 0 && len(rowStack) > 0 {
+					tbl := tableStack[len(tableStack)-1]
+					p.table, p.tableRow, p.column = tbl+1, s.tableRows[tbl], s.rows[rowStack[len(rowStack)-1]].cells
+				}
 				s.paras = append(s.paras, p)
 				paraStack = append(paraStack, e.idx)
 			case "r":
@@ -148,12 +173,14 @@ func scanPart(raw []byte) (*scan, error) {
 			case "tbl":
 				e.idx = s.tables
 				s.tables++
+				s.tableRows = append(s.tableRows, 0)
 				tableStack = append(tableStack, e.idx)
 			case "tr":
 				e.idx = len(s.rows)
 				tbl := -1
 				if len(tableStack) > 0 {
 					tbl = tableStack[len(tableStack)-1]
+					s.tableRows[tbl]++
 				}
 				s.rows = append(s.rows, rowNode{start: before, parent: path[len(path)-1], table: tbl})
 				rowStack = append(rowStack, e.idx)
@@ -161,6 +188,9 @@ func scanPart(raw []byte) (*scan, error) {
 				e.idx = s.cells
 				s.cells++
 				cellStack = append(cellStack, e.idx)
+				if len(rowStack) > 0 {
+					s.rows[rowStack[len(rowStack)-1]].cells++
+				}
 			case "t":
 				if len(paraStack) > 0 {
 					e.idx = len(s.texts)
@@ -178,6 +208,9 @@ func scanPart(raw []byte) (*scan, error) {
 			// even when a tag empties its text.
 			if len(runStack) > 0 && len(stack) > 0 && stack[len(stack)-1].local == "r" && local != "rPr" && local != "t" {
 				s.runs[runStack[len(runStack)-1]].other = true
+			}
+			if keepContent[local] && len(paraStack) > 0 {
+				s.paras[paraStack[len(paraStack)-1]].keep = true
 			}
 			if local == "sectPr" && len(stack) > 0 && stack[len(stack)-1].local == "pPr" && len(paraStack) > 0 {
 				s.paras[paraStack[len(paraStack)-1]].sectPr = true

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // A tag is one {{…}} action found in a paragraph's text. Word may have cut it into any
@@ -31,17 +33,21 @@ type tag struct {
 	// cutStart, cutEnd is the text the tag removes: the tag itself, and the spaces
 	// before a "{{- " or after a " -}}" trim marker.
 	cutStart, cutEnd int
-	inner            string // the action between the delimiters, smart quotes made straight
-	text             string // the tag as written in Word
-	kind             tagKind
-	word             string // first keyword, for messages
+	// inner is the action between the delimiters, smart quotes made straight and in
+	// Unicode NFC, as data keys and strings compare: Vietnamese typed decomposed (NFD,
+	// Unikey's "Unicode tổ hợp") reads as the same words.
+	inner string
+	text  string // the tag as written in Word
+	kind  tagKind
+	word  string // first keyword, for messages
 }
 
 // findTags returns the tags of one paragraph's text. A "{{" without its "}}" in the same
-// paragraph yields ok=false with the offset of the opening braces.
-func findTags(text string) (tags []tag, unclosedAt int, ok bool) {
+// paragraph yields ok=false with the offset of the opening braces. It stops after max+1
+// tags: a caller with a budget of max tags needs no more to know it is exceeded.
+func findTags(text string, max int) (tags []tag, unclosedAt int, ok bool) {
 	i := 0
-	for {
+	for len(tags) <= max {
 		j := strings.Index(text[i:], "{{")
 		if j < 0 {
 			return tags, 0, true
@@ -55,7 +61,7 @@ func findTags(text string) (tags []tag, unclosedAt int, ok bool) {
 			return tags, start, false
 		}
 		raw := text[start:end]
-		inner := straightQuotes(raw[2 : len(raw)-2])
+		inner := norm.NFC.String(straightQuotes(raw[2 : len(raw)-2]))
 		t := tag{start: start, end: end, cutStart: start, cutEnd: end, inner: inner, text: raw}
 		// Trim markers act on the paragraph's text, as a clerk sees it, not on the XML
 		// around the tag in the generated source: apply them here and drop them.
@@ -79,6 +85,7 @@ func findTags(text string) (tags []tag, unclosedAt int, ok bool) {
 		tags = append(tags, t)
 		i = t.cutEnd
 	}
+	return tags, 0, true
 }
 
 // isSpace is text/template's idea of the space a trim marker removes.

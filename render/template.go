@@ -25,13 +25,17 @@ const printFunc = "_baocao_print"
 // Template is a parsed .docx template. Parse it once and execute it as often as needed,
 // from as many goroutines as needed: after parsing, a Template is never modified.
 //
-// Configure with Funcs, MissingKey, Printer and Limits before parsing.
+// Configure with Funcs, MissingKey, Printer, Limits and AllowMethods before parsing.
+// Configuration cannot change a parsed template: those methods panic when called after
+// Parse, as text/template's Funcs panics on a bad map, since the call is a mistake in
+// the program and not in its input.
 type Template struct {
 	name        string
 	funcs       FuncMap
 	missingZero bool
 	printer     Printer
 	limits      Limits
+	methods     map[string]bool // methods that tags may call with arguments
 	parts       []*pkgPart
 	parsed      bool
 	images      bool // some tag calls the built-in image function
@@ -46,12 +50,20 @@ type partTemplate struct {
 
 // New returns an empty template with the given name, used in messages.
 func New(name string) *Template {
-	return &Template{name: name, funcs: FuncMap{}, printer: DefaultPrinter, limits: DefaultLimits}
+	return &Template{name: name, funcs: FuncMap{}, printer: DefaultPrinter, limits: DefaultLimits()}
 }
 
-// Funcs adds functions that tags may call. It must be called before parsing; later
-// maps override earlier names.
+// configure panics if t is parsed: a setting made after Parse would be silently lost.
+func (t *Template) configure(method string) {
+	if t.parsed {
+		panic(fmt.Sprintf("render: %s called on template %q after Parse: configure a template before parsing it", method, t.name))
+	}
+}
+
+// Funcs adds functions that tags may call. It must be called before parsing (it panics
+// after); later maps override earlier names.
 func (t *Template) Funcs(fm FuncMap) *Template {
+	t.configure("Funcs")
 	for k, v := range fm {
 		t.funcs[k] = v
 	}
@@ -60,14 +72,17 @@ func (t *Template) Funcs(fm FuncMap) *Template {
 
 // MissingKey sets what a tag does when the data lacks the key it asks for: with
 // zero false (the default) Execute fails with ErrMissingKey naming the tag and where it
-// is; with zero true the tag prints nothing.
+// is; with zero true the tag prints nothing. It panics after Parse.
 func (t *Template) MissingKey(zero bool) *Template {
+	t.configure("MissingKey")
 	t.missingZero = zero
 	return t
 }
 
 // Printer replaces DefaultPrinter, the function that turns each printed value into text.
+// It panics after Parse.
 func (t *Template) Printer(p Printer) *Template {
+	t.configure("Printer")
 	if p == nil {
 		p = DefaultPrinter
 	}
@@ -75,9 +90,27 @@ func (t *Template) Printer(p Printer) *Template {
 	return t
 }
 
-// Limits sets the bounds a package must respect (see Limits; zero fields keep defaults).
+// Limits sets the bounds the template must respect (see Limits; zero fields keep their
+// defaults). It panics after Parse.
 func (t *Template) Limits(l Limits) *Template {
+	t.configure("Limits")
 	t.limits = l.withDefaults()
+	return t
+}
+
+// AllowMethods lets tags call the named methods of data values with arguments
+// ({{.x.Format "02/01"}}). Parse refuses every other such call with ErrMethodCall: a
+// method's arguments come from the template, and the data's methods keep no bounds of
+// their own (decimal.Decimal's Shift or PowInt32 with a large number run for minutes).
+// Methods without arguments ({{.x.IsValid}}) are always allowed. It panics after Parse.
+func (t *Template) AllowMethods(names ...string) *Template {
+	t.configure("AllowMethods")
+	if t.methods == nil {
+		t.methods = map[string]bool{}
+	}
+	for _, n := range names {
+		t.methods[n] = true
+	}
 	return t
 }
 
@@ -119,8 +152,7 @@ func (t *Template) ParseFS(fsys fs.FS, name string) (*Template, error) {
 // smaller than their data, so a package larger than all its parts may hold is refused
 // before it is read.
 func (t *Template) maxPackage() int64 {
-	l := t.limits.withDefaults()
-	return l.MaxTotalSize + 1<<20
+	return t.limits.MaxTotalSize + 1<<20
 }
 
 func (t *Template) readLimited(f io.ReadCloser, err error) ([]byte, error) {
@@ -163,17 +195,21 @@ func (t *Template) Parse(docx []byte) (*Template, error) {
 	if t.parsed {
 		return nil, fmt.Errorf("render: template %q is already parsed", t.name)
 	}
-	parts, err := readPackage(bytes.NewReader(docx), int64(len(docx)), t.limits.withDefaults())
+	parts, err := readPackage(bytes.NewReader(docx), int64(len(docx)), t.limits)
 	if err != nil {
 		return nil, fmt.Errorf("render: %s: %w", t.name, err)
 	}
 	var errs Errors
+	tagBudget := t.limits.MaxTags
 	for _, p := range parts {
 		if p.xml == nil || !bytes.ContainsRune(p.xml, '{') {
 			continue
 		}
-		pt, perrs := t.compile(p)
+		pt, perrs := t.compile(p, &tagBudget)
 		errs = append(errs, perrs...)
+		if tagBudget < 0 {
+			break // the errors so far, and the limit's
+		}
 		p.tmpl = pt
 		if pt != nil {
 			p.xml = nil // the compiled source has it all now
@@ -184,76 +220,109 @@ func (t *Template) Parse(docx []byte) (*Template, error) {
 	}
 	t.parts = parts
 	t.parsed = true
-	if _, own := t.funcs[imageFunc]; !own {
-		for _, u := range t.Uses() {
-			if u.Kind == UseFunc && u.Name == imageFunc {
-				t.images = true
-			}
-		}
-	}
+	t.images = t.placesImages()
 	return t, nil
 }
 
-func (t *Template) compile(p *pkgPart) (*partTemplate, Errors) {
+// placesImages reports whether a tag calls the built-in image function.
+func (t *Template) placesImages() bool {
+	if _, own := t.funcs[imageFunc]; own {
+		return false
+	}
+	for _, u := range t.Uses() {
+		if u.Kind == UseFunc && u.Name == imageFunc {
+			return true
+		}
+	}
+	return false
+}
+
+// compile turns one part into a text/template: the compiler's passes make the source,
+// which is parsed once into a tree; the tree is checked (functions, method calls) and
+// instrumented (printer, step counting, lenient lookups) before text/template gets it.
+func (t *Template) compile(p *pkgPart, tagBudget *int) (*partTemplate, Errors) {
 	name := p.hdr.Name
 	sc, err := scanPart(p.xml)
 	if err != nil {
 		return nil, Errors{{Kind: ErrXML, Location: Location{Part: name}, Err: err}}
 	}
-	comp, acts, errs := compilePart(name, p.xml, sc)
-	// Each tag is also checked alone, whatever the structure's errors: a clerk gets every
-	// error of the template in one go.
-	funcs := t.templateFuncs(sc.prefix)
-	for _, a := range acts {
-		if e := checkAction(a, funcs); e != nil {
-			errs = append(errs, e)
-		}
-	}
-	if len(errs) > 0 {
-		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Paragraph < errs[j].Paragraph })
+	comp, acts, errs := compilePart(name, p.xml, sc, tagBudget)
+	if *tagBudget < 0 {
 		return nil, errs
 	}
-	tm := template.New(name).Funcs(funcs)
+	if len(errs) > 0 {
+		// Each tag is also checked alone, whatever the structure's errors: a clerk gets
+		// every error of the template in one go.
+		return nil, sortErrors(append(errs, t.checkTags(acts)...))
+	}
+	tree, err := parseSource(name, comp.src)
+	if err != nil {
+		if errs := t.checkTags(acts); len(errs) > 0 {
+			return nil, sortErrors(errs)
+		}
+		return nil, Errors{wholeParseError(err, comp)}
+	}
+	pt := &partTemplate{comp: comp, lines: lineStarts(comp.src)}
+	if errs := t.checkTree(pt, tree.Root); len(errs) > 0 {
+		return nil, sortErrors(errs)
+	}
+	if t.missingZero {
+		lenientFields(tree.Root)
+	}
+	addPrint(tree.Root, tree)
+	addSteps(tree.Root)
+	tm := template.New(name).Funcs(t.templateFuncs(sc.prefix))
 	if t.missingZero {
 		tm.Option("missingkey=zero")
 	} else {
 		tm.Option("missingkey=error")
 	}
-	if _, err := tm.Parse(comp.src); err != nil {
-		// Every tag parsed alone; what is left is about how they fit together (a break
-		// outside a range, say).
-		e := &Error{Kind: ErrSyntax, Location: Location{Part: name}, Err: cleanParseError(err)}
-		if m := undefinedVar.FindStringSubmatch(err.Error()); m != nil {
-			named := regexp.MustCompile(regexp.QuoteMeta(m[1]) + `(?:[^\pL\pN_]|$)`)
-			for _, a := range comp.actions {
-				if named.MatchString(a.inner) {
-					e.Location, e.Tag = a.Location, a.text
-					break
-				}
-			}
-		}
-		return nil, Errors{e}
+	if _, err := tm.AddParseTree(name, tree); err != nil {
+		return nil, Errors{{Kind: ErrSyntax, Location: Location{Part: name}, Err: err}}
 	}
-	if t.missingZero {
-		lenientFields(tm.Tree.Root)
-	}
-	addPrint(tm.Tree.Root, tm.Tree)
-	pt := &partTemplate{comp: comp, tmpl: tm, lines: lineStarts(comp.src)}
+	pt.tmpl = tm
 	return pt, nil
 }
 
+func sortErrors(errs Errors) Errors {
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Paragraph < errs[j].Paragraph })
+	return errs
+}
+
+// parseSource parses a part's generated source once. Functions are not looked up here:
+// checkTree does it on the tree, so that an unknown function is known from the tree and
+// not from the words of text/template's message.
+func parseSource(name, src string) (*parse.Tree, error) {
+	tr := parse.New(name)
+	tr.Mode = parse.SkipFuncCheck
+	return tr.Parse(src, "{{", "}}", map[string]*parse.Tree{})
+}
+
+// wholeParseError is the error of a part whose tags each parse alone: it is about how
+// they fit together (a variable used where it is not declared, a break outside a
+// range).
+func wholeParseError(err error, comp *compiled) *Error {
+	e := &Error{Kind: ErrSyntax, Location: Location{Part: comp.part}, Err: cleanParseError(err)}
+	if m := undefinedVar.FindStringSubmatch(err.Error()); m != nil {
+		e.Name = m[1]
+		named := regexp.MustCompile(regexp.QuoteMeta(m[1]) + `(?:[^\pL\pN_]|$)`)
+		for _, a := range comp.actions {
+			if named.MatchString(a.inner) {
+				e.Location, e.Tag = a.Location, a.text
+				break
+			}
+		}
+	}
+	return e
+}
+
 // templateFuncs is the user's functions plus the printer, which writes into a w:t of
-// the part's namespace prefix.
+// the part's namespace prefix, the lenient lookup and the safe fmt builtins. The image
+// function is bound to each execution's pictures (see imageState.bind).
 func (t *Template) templateFuncs(prefix string) template.FuncMap {
 	fm := template.FuncMap{}
 	for k, v := range t.funcs {
 		fm[k] = v
-	}
-	if _, own := fm[imageFunc]; !own {
-		// Replaced by a function bound to each execution's pictures (see build).
-		fm[imageFunc] = func(v any, width ...any) (rawXML, error) {
-			return "", errors.New("image: no execution")
-		}
 	}
 	fm[getFunc] = lenientGet
 	// The fmt builtins, made safe from data that contains itself.
@@ -287,9 +356,20 @@ func (t *Template) templateFuncs(prefix string) template.FuncMap {
 	return fm
 }
 
-// checkAction parses one tag alone, so a syntax error or an unknown function is reported
-// at its own paragraph, and all of them at once.
-func checkAction(a *action, funcs template.FuncMap) *Error {
+// checkTags parses each tag alone, so that a syntax error, an unknown function or a
+// method call is reported at its own paragraph, and all of them at once. It runs only
+// when the part does not parse whole.
+func (t *Template) checkTags(acts []*action) Errors {
+	var errs Errors
+	for _, a := range acts {
+		if e := t.checkTag(a); e != nil {
+			errs = append(errs, e)
+		}
+	}
+	return errs
+}
+
+func (t *Template) checkTag(a *action) *Error {
 	var src string
 	switch a.kind {
 	case tagPrint, tagComment:
@@ -311,24 +391,136 @@ func checkAction(a *action, funcs template.FuncMap) *Error {
 	for _, v := range variable.FindAllString(a.inner, -1) {
 		decl.WriteString("{{" + v + " := 0}}")
 	}
-	_, err := template.New("tag").Funcs(funcs).Parse(decl.String() + src)
-	if err == nil {
-		return nil
+	tree, err := parseSource("tag", decl.String()+src)
+	if err != nil {
+		return &Error{Kind: ErrSyntax, Location: a.Location, Tag: a.text, Err: cleanParseError(err)}
 	}
-	cause := cleanParseError(err)
-	kind := ErrSyntax
-	if unknownFunc.MatchString(err.Error()) {
-		kind = ErrUnknownFunction
+	var first *Error
+	t.walkTree(tree.Root, func(kind error, name string, _ parse.Pos) {
+		if first == nil {
+			first = t.treeError(kind, name, a)
+		}
+	})
+	return first
+}
+
+// checkTree checks a part's tree: every function must exist, and methods of data values
+// may be called with arguments only when AllowMethods names them.
+func (t *Template) checkTree(pt *partTemplate, root parse.Node) Errors {
+	var errs Errors
+	t.walkTree(root, func(kind error, name string, pos parse.Pos) {
+		a := pt.actionAt(int(pos))
+		if a == nil {
+			a = &action{Location: Location{Part: pt.comp.part}}
+		}
+		errs = append(errs, t.treeError(kind, name, a))
+	})
+	return errs
+}
+
+func (t *Template) treeError(kind error, name string, a *action) *Error {
+	var msg string
+	switch kind {
+	case ErrUnknownFunction:
+		msg = fmt.Sprintf("function %q not defined", name)
+	case ErrMethodCall:
+		msg = fmt.Sprintf("the method %s of a data value is called with arguments: tags may call a data value's methods only without arguments (or see AllowMethods)", name)
 	}
-	return &Error{Kind: kind, Location: a.Location, Tag: a.text, Err: cause}
+	return &Error{Kind: kind, Location: a.Location, Tag: a.text, Name: name, Err: errors.New(msg)}
+}
+
+// walkTree calls bad for every unknown function and every method call with arguments
+// that AllowMethods does not name.
+func (t *Template) walkTree(n parse.Node, bad func(kind error, name string, pos parse.Pos)) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			t.walkTree(c, bad)
+		}
+	case *parse.ActionNode:
+		t.walkPipe(n.Pipe, bad)
+	case *parse.IfNode:
+		t.walkBranch(&n.BranchNode, bad)
+	case *parse.RangeNode:
+		t.walkBranch(&n.BranchNode, bad)
+	case *parse.WithNode:
+		t.walkBranch(&n.BranchNode, bad)
+	}
+}
+
+func (t *Template) walkBranch(b *parse.BranchNode, bad func(error, string, parse.Pos)) {
+	t.walkPipe(b.Pipe, bad)
+	t.walkTree(b.List, bad)
+	t.walkTree(b.ElseList, bad)
+}
+
+func (t *Template) walkPipe(p *parse.PipeNode, bad func(error, string, parse.Pos)) {
+	if p == nil {
+		return
+	}
+	for ci, c := range p.Cmds {
+		// A command headed by a field is a method call when it has arguments, or when
+		// a pipeline passes it the previous command's value.
+		if name, ok := methodName(c.Args[0]); ok && (len(c.Args) > 1 || ci > 0) && !t.methods[name] {
+			bad(ErrMethodCall, name, c.Args[0].Position())
+		}
+		for _, arg := range c.Args {
+			switch a := arg.(type) {
+			case *parse.IdentifierNode:
+				if !t.hasFunc(a.Ident) {
+					bad(ErrUnknownFunction, a.Ident, a.Pos)
+				}
+			case *parse.PipeNode:
+				t.walkPipe(a, bad)
+			case *parse.ChainNode:
+				if sub, ok := a.Node.(*parse.PipeNode); ok {
+					t.walkPipe(sub, bad)
+				}
+			}
+		}
+	}
+}
+
+// methodName is the last name of a field chain (.x.Shift, $v.Shift, (.x).Shift): what
+// text/template calls as a method when it is given arguments.
+func methodName(n parse.Node) (string, bool) {
+	switch n := n.(type) {
+	case *parse.FieldNode:
+		return n.Ident[len(n.Ident)-1], true
+	case *parse.ChainNode:
+		return n.Field[len(n.Field)-1], true
+	case *parse.VariableNode:
+		if len(n.Ident) > 1 {
+			return n.Ident[len(n.Ident)-1], true
+		}
+	}
+	return "", false
+}
+
+// builtins are text/template's predefined functions (pinned by TestBuiltinsPinned).
+var builtins = map[string]bool{
+	"and": true, "call": true, "html": true, "index": true, "slice": true, "js": true,
+	"len": true, "not": true, "or": true, "print": true, "printf": true, "println": true,
+	"urlquery": true, "eq": true, "ge": true, "gt": true, "le": true, "lt": true, "ne": true,
+}
+
+func (t *Template) hasFunc(name string) bool {
+	if _, ok := t.funcs[name]; ok {
+		return true
+	}
+	return builtins[name] || name == imageFunc
 }
 
 var (
-	unknownFunc   = regexp.MustCompile(`function "[^"]*" not defined`)
 	variable      = regexp.MustCompile(`\$[\pL_][\pL\pN_]*`)
 	undefinedVar  = regexp.MustCompile(`undefined variable "(\$[^"]*)"`)
 	parsePrefix   = regexp.MustCompile(`^template: [^:]*:\d+:(\d+:)? ?`)
-	execErrorText = regexp.MustCompile(`(?s)^template: (\S+?):(\d+):(\d+): (?:executing "[^"]*" at <[^>]*>: )?(.*)$`)
+	execErrorText = regexp.MustCompile(`(?s)^template: (\S+?):(\d+):(\d+): (?:executing "[^"]*" at <([^>]*)>: )?(.*)$`)
+	// missingKeyName finds the key in the messages isMissingKey recognises.
+	missingKeyName = regexp.MustCompile(`map has no entry for key "([^"]*)"|can't evaluate field (\S+)|nil pointer evaluating \S+\.(\w+)`)
 )
 
 type plainError string
