@@ -19,7 +19,9 @@
 //
 //   - A paragraph holding nothing but control tags (if, else, with, range, end,
 //     comments) disappears, leaving the tags: a range repeats the paragraphs between its
-//     paragraphs, an if keeps or drops them.
+//     paragraphs, an if keeps or drops them. If it also holds a drawing, a note
+//     reference, a bookmark, a field or a section break, it stays without its tags,
+//     outside the block: before an opening tag, after an end.
 //   - A block (range, if, with) whose opening tag and {{end}} stand in different cells of
 //     one table row wraps the row: a range repeats the row, an if keeps or drops it.
 //   - Anywhere else a tag works inside the text, as in any text/template.
@@ -40,10 +42,19 @@
 // # Errors
 //
 // Parse reports every error of a template at once, as Errors; each *Error names its
-// part, the paragraph (numbered from 1 within the part) and the paragraph's text around
-// the tag, and wraps a kind testable with errors.Is: ErrUnclosed, ErrSplitParagraph,
-// ErrUnbalanced, ErrSyntax, ErrUnknownFunction, ErrUnsupported, ErrXML, ErrPackage.
-// Execute reports ErrMissingKey (unless MissingKey(true)) and ErrExec at the tag that
-// failed, and writes nothing to its writer when it fails. Check reports every missing
-// data path before a render.
+// part, the paragraph (numbered from 1 within the part, with its table, row and column
+// inside tables) and the paragraph's text around the tag, and wraps a kind testable with
+// errors.Is: ErrUnclosed, ErrSplitParagraph, ErrUnbalanced, ErrSyntax,
+// ErrUnknownFunction, ErrMethodCall, ErrUnsupported, ErrLimit, ErrXML, ErrPackage.
+// Execute reports ErrMissingKey (unless MissingKey(true)), ErrExec and ErrLimit at the
+// tag that failed, and writes nothing to its writer when it fails. Check reports every
+// missing data path before a render.
+//
+// # Bounds
+//
+// Every resource a template controls is bounded by its Limits, each with a documented
+// default: the package's entries and sizes, the number of tags, and for each execution
+// the steps (loop turns and pieces of output) and the bytes of output. ExecuteContext
+// also stops when its context ends. Tags may call the methods of data values only
+// without arguments, unless AllowMethods names them.
 package render
