@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/ansinh-vn/baocao/internal/vnnum"
 )
 
 // Printer turns the value of a print action into text. The text is escaped for XML
@@ -37,12 +39,12 @@ func DefaultPrinter(v any) (string, error) {
 	case string:
 		return x, nil
 	case decimal.Decimal:
-		return VietnameseNumber(x.String()), nil
+		return vnnum.Decimal(x, -1, ""), nil
 	case *decimal.Decimal:
 		if x == nil {
 			return "", nil
 		}
-		return VietnameseNumber(x.String()), nil
+		return vnnum.Decimal(*x, -1, ""), nil
 	case json.Number:
 		if _, err := decimal.NewFromString(string(x)); err == nil {
 			return VietnameseNumber(string(x)), nil
@@ -161,41 +163,10 @@ func formatFloat(f float64, bits int) (string, error) {
 }
 
 // VietnameseNumber rewrites a plain decimal number ("-1234.5") in the Vietnamese style
-// ("-1.234,5"). Anything that is not such a number comes back unchanged.
+// ("-1.234,5"), keeping its decimals as written. Anything that is not such a number
+// comes back unchanged. It is the formatting package indicators uses.
 func VietnameseNumber(s string) string {
-	digits := s
-	sign := ""
-	if strings.HasPrefix(digits, "-") {
-		sign, digits = "-", digits[1:]
-	}
-	intPart, frac, hasFrac := strings.Cut(digits, ".")
-	if intPart == "" || !allDigits(intPart) || hasFrac && (frac == "" || !allDigits(frac)) {
-		return s
-	}
-	n := len(intPart)
-	var b strings.Builder
-	b.Grow(len(s) + n/3)
-	b.WriteString(sign)
-	for i := 0; i < n; i++ {
-		if i > 0 && (n-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteByte(intPart[i])
-	}
-	if hasFrac {
-		b.WriteByte(',')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
+	return vnnum.Plain(s)
 }
 
 // escaper writes printed text into the w:t that holds the tag: XML-escaped, a newline as
