@@ -11,8 +11,8 @@ import (
 )
 
 // The benchmarks render the peers' report template (testdata/bench: 40 paragraphs, 144
-// tags, 17 of them split across runs, a table row loop) with their data, as the harness
-// in ../shared/peers does for docxtemplater and docxtpl.
+// tags, 17 of them split across runs, a table row loop) with their data, as the peers'
+// harness does for docxtemplater and docxtpl (see examples/bench).
 
 func benchData(tb testing.TB, rows int) map[string]any {
 	tb.Helper()

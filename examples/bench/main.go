@@ -1,6 +1,6 @@
-// Command bench renders the peers' benchmark template the way ../shared/peers measures
-// docxtemplater and docxtpl (its README, "Bench contract"), so all engines are compared
-// in one run:
+// Command bench renders the peers' benchmark template the way the peers' harness (a
+// separate benchmark of docxtemplater and docxtpl, outside this repository) measures
+// those engines under its "Bench contract", so all engines are compared in one run:
 //
 //	go run ./examples/bench -docs 200 -data testdata/bench/data.json
 //	go run ./examples/bench -docs 20 -data out/data_n2000.json -reparse
@@ -18,7 +18,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"syscall"
 	"time"
 
 	"github.com/ansinh-vn/baocao/render"
@@ -83,14 +82,12 @@ func run(tplPath, dataPath, outDir string, docs int, memory, reparse bool) error
 		}
 	}
 	sec := time.Since(start).Seconds()
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	name := "baocao"
 	if reparse {
 		name = "baocao-reparse"
 	}
 	fmt.Printf("engine=%s docs=%d rows=%d seconds=%.3f docs_per_s=%.2f peak_rss_mb=%.1f\n",
-		name, docs, rows, sec, float64(docs)/sec, float64(ru.Maxrss)/1024)
+		name, docs, rows, sec, float64(docs)/sec, peakRSSMiB())
 	fmt.Fprintf(os.Stderr, "# template %s, %d bytes per document\n", tplPath, buf.Len())
 	return nil
 }
