@@ -120,7 +120,7 @@ func (b *budget) located(pt *partTemplate) *Error {
 	e := *b.err
 	e.Location = Location{Part: pt.comp.part}
 	if a := pt.actionAt(b.lastPos()); a != nil {
-		e.Location, e.Tag = a.Location, a.text
+		e.Location, e.Tag = a.location(), a.text
 	}
 	return &e
 }

@@ -32,12 +32,15 @@ const (
 // action is one tag on its way into the generated source.
 type action struct {
 	tag
-	Location
-	para   int // paragraph index in the scan
-	node   int // text node where the tag starts
-	anchor anchor
-	block  *block
-	srcOff int // offset of "{{" in the generated source
+	// loc is where the tag is, without the text around it: location() adds it, only
+	// for the messages and uses that show it.
+	loc      Location
+	paraText string
+	para     int // paragraph index in the scan
+	node     int // text node where the tag starts
+	anchor   anchor
+	block    *block
+	srcOff   int // offset of "{{" in the generated source
 }
 
 // block is an if, with or range with its else and end tags.
@@ -142,7 +145,7 @@ func (c *compiler) findTags() bool {
 			return false
 		}
 		for _, t := range tags {
-			a := &action{tag: t, para: pi, Location: c.location(pi, text, t.start, t.end)}
+			a := &action{tag: t, para: pi, loc: c.place(pi), paraText: text}
 			a.node = nodeAt(s, pi, offs, t.start)
 			c.acts = append(c.acts, a)
 			pt.tags = append(pt.tags, a)
@@ -162,9 +165,24 @@ func (c *compiler) findTags() bool {
 
 // location is where a clerk finds text[start:end] of paragraph pi in Word.
 func (c *compiler) location(pi int, text string, start, end int) Location {
+	l := c.place(pi)
+	l.Text = around(text, start, end)
+	return l
+}
+
+// place is the location of paragraph pi without its text.
+func (c *compiler) place(pi int) Location {
 	p := &c.s.paras[pi]
-	return Location{Part: c.part, Paragraph: p.number, Text: around(text, start, end),
-		Table: p.table, Row: p.tableRow, Column: p.column}
+	return Location{Part: c.part, Paragraph: p.number, Table: p.table, Row: p.tableRow, Column: p.column}
+}
+
+// location is where a clerk finds the tag in Word, with the paragraph's text around it.
+func (a *action) location() Location {
+	l := a.loc
+	if a.paraText != "" {
+		l.Text = around(a.paraText, a.start, a.end)
+	}
+	return l
 }
 
 // pairBlocks gives each if, with and range its else and end tags, as text/template's
@@ -259,7 +277,7 @@ func (c *compiler) checkLevels() {
 			if anchorPath(c.s, o) != want {
 				c.errs = append(c.errs, b.open.err(ErrUnbalanced, fmt.Sprintf(
 					"{{%s}} and its {{%s}} (paragraph %d) are at different places in the document: put both alone in their own paragraphs, both inside the text of paragraphs, or both in cells of one table row",
-					b.open.word, o.word, o.Paragraph)))
+					b.open.word, o.word, o.loc.Paragraph)))
 				return
 			}
 		}
@@ -622,5 +640,5 @@ func clip(s string, n int) string {
 }
 
 func (a *action) err(kind error, msg string) *Error {
-	return &Error{Kind: kind, Location: a.Location, Tag: a.text, Err: errors.New(msg)}
+	return &Error{Kind: kind, Location: a.location(), Tag: a.text, Err: errors.New(msg)}
 }

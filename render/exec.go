@@ -177,7 +177,7 @@ func (pt *partTemplate) execError(err error) error {
 	col, _ := strconv.Atoi(m[3])
 	msg := m[5]
 	if a := pt.locate(line, col); a != nil {
-		e.Location, e.Tag = a.Location, a.text
+		e.Location, e.Tag = a.location(), a.text
 	}
 	if isMissingKey(msg) {
 		e.Kind = ErrMissingKey

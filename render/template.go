@@ -229,8 +229,8 @@ func (t *Template) placesImages() bool {
 	if _, own := t.funcs[imageFunc]; own {
 		return false
 	}
-	for _, u := range t.Uses() {
-		if u.Kind == UseFunc && u.Name == imageFunc {
+	for _, p := range t.parts {
+		if p.tmpl != nil && callsFunc(p.tmpl.tmpl.Tree.Root, imageFunc) {
 			return true
 		}
 	}
@@ -308,7 +308,7 @@ func wholeParseError(err error, comp *compiled) *Error {
 		named := regexp.MustCompile(regexp.QuoteMeta(m[1]) + `(?:[^\pL\pN_]|$)`)
 		for _, a := range comp.actions {
 			if named.MatchString(a.inner) {
-				e.Location, e.Tag = a.Location, a.text
+				e.Location, e.Tag = a.location(), a.text
 				break
 			}
 		}
@@ -393,7 +393,7 @@ func (t *Template) checkTag(a *action) *Error {
 	}
 	tree, err := parseSource("tag", decl.String()+src)
 	if err != nil {
-		return &Error{Kind: ErrSyntax, Location: a.Location, Tag: a.text, Err: cleanParseError(err)}
+		return &Error{Kind: ErrSyntax, Location: a.location(), Tag: a.text, Err: cleanParseError(err)}
 	}
 	var first *Error
 	t.walkTree(tree.Root, func(kind error, name string, _ parse.Pos) {
@@ -411,7 +411,7 @@ func (t *Template) checkTree(pt *partTemplate, root parse.Node) Errors {
 	t.walkTree(root, func(kind error, name string, pos parse.Pos) {
 		a := pt.actionAt(int(pos))
 		if a == nil {
-			a = &action{Location: Location{Part: pt.comp.part}}
+			a = &action{loc: Location{Part: pt.comp.part}}
 		}
 		errs = append(errs, t.treeError(kind, name, a))
 	})
@@ -426,62 +426,29 @@ func (t *Template) treeError(kind error, name string, a *action) *Error {
 	case ErrMethodCall:
 		msg = fmt.Sprintf("the method %s of a data value is called with arguments: tags may call a data value's methods only without arguments (or see AllowMethods)", name)
 	}
-	return &Error{Kind: kind, Location: a.Location, Tag: a.text, Name: name, Err: errors.New(msg)}
+	return &Error{Kind: kind, Location: a.location(), Tag: a.text, Name: name, Err: errors.New(msg)}
 }
 
 // walkTree calls bad for every unknown function and every method call with arguments
 // that AllowMethods does not name.
-func (t *Template) walkTree(n parse.Node, bad func(kind error, name string, pos parse.Pos)) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Nodes {
-			t.walkTree(c, bad)
-		}
-	case *parse.ActionNode:
-		t.walkPipe(n.Pipe, bad)
-	case *parse.IfNode:
-		t.walkBranch(&n.BranchNode, bad)
-	case *parse.RangeNode:
-		t.walkBranch(&n.BranchNode, bad)
-	case *parse.WithNode:
-		t.walkBranch(&n.BranchNode, bad)
-	}
-}
-
-func (t *Template) walkBranch(b *parse.BranchNode, bad func(error, string, parse.Pos)) {
-	t.walkPipe(b.Pipe, bad)
-	t.walkTree(b.List, bad)
-	t.walkTree(b.ElseList, bad)
-}
-
-func (t *Template) walkPipe(p *parse.PipeNode, bad func(error, string, parse.Pos)) {
-	if p == nil {
-		return
-	}
-	for ci, c := range p.Cmds {
-		// A command headed by a field is a method call when it has arguments, or when
-		// a pipeline passes it the previous command's value.
-		if name, ok := methodName(c.Args[0]); ok && (len(c.Args) > 1 || ci > 0) && !t.methods[name] {
-			bad(ErrMethodCall, name, c.Args[0].Position())
-		}
-		for _, arg := range c.Args {
-			switch a := arg.(type) {
-			case *parse.IdentifierNode:
-				if !t.hasFunc(a.Ident) {
-					bad(ErrUnknownFunction, a.Ident, a.Pos)
-				}
-			case *parse.PipeNode:
-				t.walkPipe(a, bad)
-			case *parse.ChainNode:
-				if sub, ok := a.Node.(*parse.PipeNode); ok {
-					t.walkPipe(sub, bad)
+func (t *Template) walkTree(root parse.Node, bad func(kind error, name string, pos parse.Pos)) {
+	inspect(root, func(n parse.Node) bool {
+		switch n := n.(type) {
+		case *parse.IdentifierNode:
+			if !t.hasFunc(n.Ident) {
+				bad(ErrUnknownFunction, n.Ident, n.Pos)
+			}
+		case *parse.PipeNode:
+			for ci, c := range n.Cmds {
+				// A command headed by a field is a method call when it has arguments,
+				// or when a pipeline passes it the previous command's value.
+				if name, ok := methodName(c.Args[0]); ok && (len(c.Args) > 1 || ci > 0) && !t.methods[name] {
+					bad(ErrMethodCall, name, c.Args[0].Position())
 				}
 			}
 		}
-	}
+		return true
+	})
 }
 
 // methodName is the last name of a field chain (.x.Shift, $v.Shift, (.x).Shift): what
@@ -588,4 +555,62 @@ func (pt *partTemplate) locate(line, col int) *action {
 func isMissingKey(msg string) bool {
 	return strings.Contains(msg, "map has no entry for key") || strings.Contains(msg, "can't evaluate field") ||
 		strings.Contains(msg, "nil pointer evaluating")
+}
+
+// callsFunc reports whether the tree under n calls the function name.
+func callsFunc(n parse.Node, name string) bool {
+	found := false
+	inspect(n, func(n parse.Node) bool {
+		if id, ok := n.(*parse.IdentifierNode); ok && id.Ident == name {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// inspect calls f for n and every node under it, depth first, as go/ast.Inspect does:
+// when f returns false, the nodes under n are skipped.
+func inspect(n parse.Node, f func(parse.Node) bool) {
+	if n == nil || !f(n) {
+		return
+	}
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			inspect(c, f)
+		}
+	case *parse.ActionNode:
+		inspect(n.Pipe, f)
+	case *parse.IfNode:
+		inspectBranch(&n.BranchNode, f)
+	case *parse.RangeNode:
+		inspectBranch(&n.BranchNode, f)
+	case *parse.WithNode:
+		inspectBranch(&n.BranchNode, f)
+	case *parse.PipeNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Cmds {
+			for _, a := range c.Args {
+				inspect(a, f)
+			}
+		}
+	case *parse.ChainNode:
+		inspect(n.Node, f)
+	}
+}
+
+func inspectBranch(b *parse.BranchNode, f func(parse.Node) bool) {
+	inspect(b.Pipe, f)
+	if b.List != nil {
+		inspect(b.List, f)
+	}
+	if b.ElseList != nil {
+		inspect(b.ElseList, f)
+	}
 }

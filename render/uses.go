@@ -72,7 +72,7 @@ func (w *useWalker) add(kind UseKind, name string, pos parse.Pos) {
 	key := fmt.Sprint(kind) + name
 	loc := Location{Part: w.pt.comp.part}
 	if a := w.pt.actionAt(int(pos)); a != nil {
-		loc = a.Location
+		loc = a.location()
 	}
 	i, ok := w.index[key]
 	if !ok {
