@@ -38,8 +38,7 @@ type runNode struct {
 // paraNode is one <w:p> element.
 type paraNode struct {
 	start, end int
-	pPr        [2]int // raw range of w:pPr, if any
-	sectPr     bool   // w:pPr holds a w:sectPr: the paragraph ends a section and must stay
+	sectPr     bool // w:pPr holds a w:sectPr: the paragraph ends a section and must stay
 	// keep: the paragraph holds content that must survive it losing its tags (a
 	// drawing, a note reference, a bookmark, a field); see keepContent.
 	keep      bool
@@ -102,25 +101,31 @@ func (s *scan) pathID(parent int, name string) int {
 	return id
 }
 
+// openElem is an element whose end tag is still to come.
 type openElem struct {
-	local string
-	full  string
-	idx   int // index of the node this element created, or -1
-	start int
+	local string // the local name in the WordprocessingML namespace, or ""
+	full  string // the name as written, prefix included
+	idx   int    // index of the node this element created, or -1
+}
+
+// scanner is the state of one scanPart: the elements open, and the innermost
+// paragraph, run, row, cell and table.
+type scanner struct {
+	*scan
+	stack                                          []openElem
+	paraStack, runStack, rowStack, cellStack, tbls []int
+	path                                           []int // path ids; 0 is the document itself
+	curText                                        int   // the w:t being read, or -1
+	textBuf                                        strings.Builder
+	prefixKnown                                    bool
 }
 
 // scanPart walks the part with encoding/xml's RawToken (which keeps byte offsets and does
 // not rewrite prefixes) and checks nesting itself, since RawToken does not.
 func scanPart(raw []byte) (*scan, error) {
-	s := &scan{prefix: "w", paths: map[pathKey]int{}}
+	sc := &scanner{scan: &scan{prefix: "w", paths: map[pathKey]int{}}, path: []int{0}, curText: -1}
 	d := xml.NewDecoder(bytes.NewReader(raw))
 	d.Strict = true
-	var stack []openElem
-	var paraStack, runStack, rowStack, cellStack, tableStack []int
-	path := []int{0} // path ids; 0 is the document itself
-	curText := -1
-	var textBuf strings.Builder
-	prefixKnown := false
 	for {
 		before := int(d.InputOffset())
 		tok, err := d.RawToken()
@@ -133,153 +138,189 @@ func scanPart(raw []byte) (*scan, error) {
 		after := int(d.InputOffset())
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if !prefixKnown {
-				prefixKnown = true
-				for _, a := range t.Attr {
-					if a.Name.Space == "xmlns" && (a.Value == nsMain || a.Value == nsStrict) {
-						s.prefix = a.Name.Local
-					}
-				}
-			}
-			full := t.Name.Local
-			if t.Name.Space != "" {
-				full = t.Name.Space + ":" + t.Name.Local
-			}
-			local := ""
-			if t.Name.Space == s.prefix {
-				local = t.Name.Local
-			}
-			e := openElem{local: local, full: full, idx: -1, start: before}
-			switch local {
-			case "p":
-				e.idx = len(s.paras)
-				p := paraNode{start: before, parent: path[len(path)-1], row: -1, cell: -1, number: len(s.paras) + 1}
-				if len(rowStack) > 0 {
-					p.row = rowStack[len(rowStack)-1]
-				}
-				if len(cellStack) > 0 {
-					p.cell = cellStack[len(cellStack)-1]
-				}
-				if len(tableStack) > 0 && len(rowStack) > 0 {
-					tbl := tableStack[len(tableStack)-1]
-					p.table, p.tableRow, p.column = tbl+1, s.tableRows[tbl], s.rows[rowStack[len(rowStack)-1]].cells
-				}
-				s.paras = append(s.paras, p)
-				paraStack = append(paraStack, e.idx)
-			case "r":
-				e.idx = len(s.runs)
-				s.runs = append(s.runs, runNode{start: before})
-				runStack = append(runStack, e.idx)
-			case "tbl":
-				e.idx = s.tables
-				s.tables++
-				s.tableRows = append(s.tableRows, 0)
-				tableStack = append(tableStack, e.idx)
-			case "tr":
-				e.idx = len(s.rows)
-				tbl := -1
-				if len(tableStack) > 0 {
-					tbl = tableStack[len(tableStack)-1]
-					s.tableRows[tbl]++
-				}
-				s.rows = append(s.rows, rowNode{start: before, parent: path[len(path)-1], table: tbl})
-				rowStack = append(rowStack, e.idx)
-			case "tc":
-				e.idx = s.cells
-				s.cells++
-				cellStack = append(cellStack, e.idx)
-				if len(rowStack) > 0 {
-					s.rows[rowStack[len(rowStack)-1]].cells++
-				}
-			case "t":
-				if len(paraStack) > 0 {
-					e.idx = len(s.texts)
-					tn := textNode{tagStart: before, tagEnd: after, start: after, end: after, run: -1,
-						para: paraStack[len(paraStack)-1], path: s.pathID(path[len(path)-1], full)}
-					if len(runStack) > 0 {
-						tn.run = runStack[len(runStack)-1]
-					}
-					s.texts = append(s.texts, tn)
-					curText = e.idx
-					textBuf.Reset()
-				}
-			}
-			// A run's content other than its properties and text makes it worth keeping
-			// even when a tag empties its text.
-			if len(runStack) > 0 && len(stack) > 0 && stack[len(stack)-1].local == "r" && local != "rPr" && local != "t" {
-				s.runs[runStack[len(runStack)-1]].other = true
-			}
-			if keepContent[local] && len(paraStack) > 0 {
-				s.paras[paraStack[len(paraStack)-1]].keep = true
-			}
-			if local == "sectPr" && len(stack) > 0 && stack[len(stack)-1].local == "pPr" && len(paraStack) > 0 {
-				s.paras[paraStack[len(paraStack)-1]].sectPr = true
-			}
-			stack = append(stack, e)
-			path = append(path, s.pathID(path[len(path)-1], full))
+			sc.start(t, before, after)
 		case xml.EndElement:
-			full := t.Name.Local
-			if t.Name.Space != "" {
-				full = t.Name.Space + ":" + t.Name.Local
-			}
-			if len(stack) == 0 || stack[len(stack)-1].full != full {
-				want := "nothing"
-				if len(stack) > 0 {
-					want = "</" + stack[len(stack)-1].full + ">"
-				}
-				return nil, fmt.Errorf("%w: at byte %d: </%s> closes %s", ErrXML, before, full, want)
-			}
-			e := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			path = path[:len(path)-1]
-			switch e.local {
-			case "p":
-				s.paras[e.idx].end = after
-				paraStack = paraStack[:len(paraStack)-1]
-			case "pPr":
-				if len(paraStack) > 0 {
-					p := &s.paras[paraStack[len(paraStack)-1]]
-					if p.pPr[1] == 0 {
-						p.pPr = [2]int{e.start, after}
-					}
-				}
-			case "r":
-				s.runs[e.idx].end = after
-				runStack = runStack[:len(runStack)-1]
-			case "tr":
-				s.rows[e.idx].end = after
-				rowStack = rowStack[:len(rowStack)-1]
-			case "tc":
-				cellStack = cellStack[:len(cellStack)-1]
-			case "tbl":
-				tableStack = tableStack[:len(tableStack)-1]
-			case "t":
-				if e.idx >= 0 {
-					tn := &s.texts[e.idx]
-					if after > tn.tagEnd {
-						tn.end = before
-					} else {
-						tn.selfClosing = true
-					}
-					tn.text = textBuf.String()
-					p := &s.paras[tn.para]
-					p.texts = append(p.texts, e.idx)
-					curText = -1
-				}
+			if err := sc.end(t, before, after); err != nil {
+				return nil, err
 			}
 		case xml.CharData:
-			if curText >= 0 {
-				textBuf.Write(t)
+			if sc.curText >= 0 {
+				sc.textBuf.Write(t)
 			}
 		}
 	}
-	if len(stack) > 0 {
-		return nil, fmt.Errorf("%w: <%s> is never closed", ErrXML, stack[len(stack)-1].full)
+	if len(sc.stack) > 0 {
+		return nil, fmt.Errorf("%w: <%s> is never closed", ErrXML, sc.stack[len(sc.stack)-1].full)
 	}
-	if len(s.paras) == 0 && !prefixKnown {
+	if len(sc.paras) == 0 && !sc.prefixKnown {
 		return nil, fmt.Errorf("%w: no root element", ErrXML)
 	}
-	return s, nil
+	return sc.scan, nil
+}
+
+func top(stack []int) int {
+	if len(stack) == 0 {
+		return -1
+	}
+	return stack[len(stack)-1]
+}
+
+func fullName(n xml.Name) string {
+	if n.Space == "" {
+		return n.Local
+	}
+	return n.Space + ":" + n.Local
+}
+
+// start records an element that opens at byte before and whose start tag ends at after.
+func (sc *scanner) start(t xml.StartElement, before, after int) {
+	if !sc.prefixKnown {
+		sc.prefixKnown = true
+		for _, a := range t.Attr {
+			if a.Name.Space == "xmlns" && (a.Value == nsMain || a.Value == nsStrict) {
+				sc.prefix = a.Name.Local
+			}
+		}
+	}
+	full := fullName(t.Name)
+	local := ""
+	if t.Name.Space == sc.prefix {
+		local = t.Name.Local
+	}
+	e := openElem{local: local, full: full, idx: -1}
+	switch local {
+	case "p":
+		e.idx = sc.openParagraph(before)
+	case "r":
+		e.idx = len(sc.runs)
+		sc.runs = append(sc.runs, runNode{start: before})
+		sc.runStack = append(sc.runStack, e.idx)
+	case "tbl":
+		e.idx = sc.tables
+		sc.tables++
+		sc.tableRows = append(sc.tableRows, 0)
+		sc.tbls = append(sc.tbls, e.idx)
+	case "tr":
+		e.idx = sc.openRow(before)
+	case "tc":
+		e.idx = sc.cells
+		sc.cells++
+		sc.cellStack = append(sc.cellStack, e.idx)
+		if r := top(sc.rowStack); r >= 0 {
+			sc.rows[r].cells++
+		}
+	case "t":
+		e.idx = sc.openText(full, before, after)
+	}
+	sc.markContent(local)
+	sc.stack = append(sc.stack, e)
+	sc.path = append(sc.path, sc.pathID(sc.path[len(sc.path)-1], full))
+}
+
+func (sc *scanner) openParagraph(before int) int {
+	p := paraNode{start: before, parent: sc.path[len(sc.path)-1], row: top(sc.rowStack), cell: top(sc.cellStack), number: len(sc.paras) + 1}
+	if tbl := top(sc.tbls); tbl >= 0 && p.row >= 0 {
+		p.table, p.tableRow, p.column = tbl+1, sc.tableRows[tbl], sc.rows[p.row].cells
+	}
+	sc.paras = append(sc.paras, p)
+	sc.paraStack = append(sc.paraStack, len(sc.paras)-1)
+	return len(sc.paras) - 1
+}
+
+func (sc *scanner) openRow(before int) int {
+	tbl := top(sc.tbls)
+	if tbl >= 0 {
+		sc.tableRows[tbl]++
+	}
+	sc.rows = append(sc.rows, rowNode{start: before, parent: sc.path[len(sc.path)-1], table: tbl})
+	sc.rowStack = append(sc.rowStack, len(sc.rows)-1)
+	return len(sc.rows) - 1
+}
+
+// openText starts a w:t inside a paragraph; one outside any is not text a tag may use.
+func (sc *scanner) openText(full string, before, after int) int {
+	para := top(sc.paraStack)
+	if para < 0 {
+		return -1
+	}
+	tn := textNode{tagStart: before, tagEnd: after, start: after, end: after, run: top(sc.runStack),
+		para: para, path: sc.pathID(sc.path[len(sc.path)-1], full)}
+	sc.texts = append(sc.texts, tn)
+	sc.curText = len(sc.texts) - 1
+	sc.textBuf.Reset()
+	return sc.curText
+}
+
+// markContent notes what an element makes worth keeping: a run's content other than its
+// properties and text keeps the run when a tag empties its text; keepContent and a
+// section break keep a control paragraph.
+func (sc *scanner) markContent(local string) {
+	parent := ""
+	if len(sc.stack) > 0 {
+		parent = sc.stack[len(sc.stack)-1].local
+	}
+	if r := top(sc.runStack); r >= 0 && parent == "r" && local != "rPr" && local != "t" {
+		sc.runs[r].other = true
+	}
+	p := top(sc.paraStack)
+	if p < 0 {
+		return
+	}
+	if keepContent[local] {
+		sc.paras[p].keep = true
+	}
+	if local == "sectPr" && parent == "pPr" {
+		sc.paras[p].sectPr = true
+	}
+}
+
+// end closes the innermost element, which must be the one t names.
+func (sc *scanner) end(t xml.EndElement, before, after int) error {
+	full := fullName(t.Name)
+	if len(sc.stack) == 0 || sc.stack[len(sc.stack)-1].full != full {
+		want := "nothing"
+		if len(sc.stack) > 0 {
+			want = "</" + sc.stack[len(sc.stack)-1].full + ">"
+		}
+		return fmt.Errorf("%w: at byte %d: </%s> closes %s", ErrXML, before, full, want)
+	}
+	e := sc.stack[len(sc.stack)-1]
+	sc.stack = sc.stack[:len(sc.stack)-1]
+	sc.path = sc.path[:len(sc.path)-1]
+	switch e.local {
+	case "p":
+		sc.paras[e.idx].end = after
+		sc.paraStack = sc.paraStack[:len(sc.paraStack)-1]
+	case "r":
+		sc.runs[e.idx].end = after
+		sc.runStack = sc.runStack[:len(sc.runStack)-1]
+	case "tr":
+		sc.rows[e.idx].end = after
+		sc.rowStack = sc.rowStack[:len(sc.rowStack)-1]
+	case "tc":
+		sc.cellStack = sc.cellStack[:len(sc.cellStack)-1]
+	case "tbl":
+		sc.tbls = sc.tbls[:len(sc.tbls)-1]
+	case "t":
+		sc.closeText(e.idx, before, after)
+	}
+	return nil
+}
+
+func (sc *scanner) closeText(idx, before, after int) {
+	if idx < 0 {
+		return
+	}
+	tn := &sc.texts[idx]
+	if after > tn.tagEnd {
+		tn.end = before
+	} else {
+		tn.selfClosing = true
+	}
+	tn.text = sc.textBuf.String()
+	p := &sc.paras[tn.para]
+	p.texts = append(p.texts, idx)
+	sc.curText = -1
 }
 
 // paraText is the text of paragraph p as Word shows it, and the offset of each of its
