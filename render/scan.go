@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"io"
 	"strings"
 )
 
@@ -116,38 +115,20 @@ type scanner struct {
 	paraStack, runStack, rowStack, cellStack, tbls []int
 	path                                           []int // path ids; 0 is the document itself
 	curText                                        int   // the w:t being read, or -1
-	textBuf                                        strings.Builder
+	textBuf                                        bytes.Buffer
 	prefixKnown                                    bool
+	names                                          map[string]string // interned names
+	err                                            error             // the first error in text
 }
 
-// scanPart walks the part with encoding/xml's RawToken (which keeps byte offsets and does
-// not rewrite prefixes) and checks nesting itself, since RawToken does not.
+// scanPart reads a part (see lex) and checks nesting.
 func scanPart(raw []byte) (*scan, error) {
-	sc := &scanner{scan: &scan{prefix: "w", paths: map[pathKey]int{}}, path: []int{0}, curText: -1}
-	d := xml.NewDecoder(bytes.NewReader(raw))
-	d.Strict = true
-	for {
-		before := int(d.InputOffset())
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrXML, err)
-		}
-		after := int(d.InputOffset())
-		switch t := tok.(type) {
-		case xml.StartElement:
-			sc.start(t, before, after)
-		case xml.EndElement:
-			if err := sc.end(t, before, after); err != nil {
-				return nil, err
-			}
-		case xml.CharData:
-			if sc.curText >= 0 {
-				sc.textBuf.Write(t)
-			}
-		}
+	sc := &scanner{scan: &scan{prefix: "w", paths: map[pathKey]int{}}, path: []int{0}, curText: -1, names: map[string]string{}}
+	if err := sc.lex(raw); err != nil {
+		return nil, err
+	}
+	if sc.err != nil {
+		return nil, sc.err
 	}
 	if len(sc.stack) > 0 {
 		return nil, fmt.Errorf("%w: <%s> is never closed", ErrXML, sc.stack[len(sc.stack)-1].full)
@@ -172,20 +153,21 @@ func fullName(n xml.Name) string {
 	return n.Space + ":" + n.Local
 }
 
-// start records an element that opens at byte before and whose start tag ends at after.
-func (sc *scanner) start(t xml.StartElement, before, after int) {
+// start records an element that opens at byte before and whose start tag ends at after;
+// attrs are its attributes if it is the first element.
+func (sc *scanner) start(name xml.Name, attrs []xml.Attr, before, after int) {
 	if !sc.prefixKnown {
 		sc.prefixKnown = true
-		for _, a := range t.Attr {
+		for _, a := range attrs {
 			if a.Name.Space == "xmlns" && (a.Value == nsMain || a.Value == nsStrict) {
 				sc.prefix = a.Name.Local
 			}
 		}
 	}
-	full := fullName(t.Name)
+	full := fullName(name)
 	local := ""
-	if t.Name.Space == sc.prefix {
-		local = t.Name.Local
+	if name.Space == sc.prefix {
+		local = name.Local
 	}
 	e := openElem{local: local, full: full, idx: -1}
 	switch local {
@@ -275,8 +257,8 @@ func (sc *scanner) markContent(local string) {
 }
 
 // end closes the innermost element, which must be the one t names.
-func (sc *scanner) end(t xml.EndElement, before, after int) error {
-	full := fullName(t.Name)
+func (sc *scanner) end(name xml.Name, before, after int) error {
+	full := fullName(name)
 	if len(sc.stack) == 0 || sc.stack[len(sc.stack)-1].full != full {
 		want := "nothing"
 		if len(sc.stack) > 0 {
