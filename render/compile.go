@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"sort"
@@ -567,24 +568,29 @@ func stripTags(text string, tags []*action) string {
 // writeRaw copies XML the compiler did not touch; a "{{" in it (an attribute, say) must
 // not start an action, so its second brace becomes a character reference.
 func writeRaw(b *strings.Builder, raw []byte) {
-	s := string(raw)
 	for {
-		i := strings.Index(s, "{{")
+		i := bytes.Index(raw, []byte("{{"))
 		if i < 0 {
-			b.WriteString(s)
+			b.Write(raw)
 			return
 		}
-		b.WriteString(s[:i+1])
+		b.Write(raw[:i+1])
 		b.WriteString("&#123;")
-		s = s[i+2:]
+		raw = raw[i+2:]
 	}
 }
 
 // writeLit writes text that goes back into a w:t, escaped for XML; braces become
 // character references so that they can never join an action's delimiters.
 func writeLit(b *strings.Builder, s string) {
-	for _, r := range s {
-		switch r {
+	for {
+		i := strings.IndexAny(s, "&<>{\r")
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i])
+		switch s[i] {
 		case '&':
 			b.WriteString("&amp;")
 		case '<':
@@ -595,9 +601,8 @@ func writeLit(b *strings.Builder, s string) {
 			b.WriteString("&#123;")
 		case '\r':
 			b.WriteString("&#13;") // a raw CR would read back as LF
-		default:
-			b.WriteRune(r)
 		}
+		s = s[i+1:]
 	}
 }
 
