@@ -178,9 +178,39 @@ func (w *useWalker) arg(n parse.Node, dot string) string {
 			w.add(UseFunc, n.Ident, n.Pos)
 		}
 	case *parse.PipeNode:
+		if f, ok := lenientField(n); ok {
+			return w.arg(f, dot)
+		}
 		w.pipe(n, dot)
 	}
 	return "?"
+}
+
+// lenientField gives back the field or variable path that lenientFields turned into a
+// call of getFunc, so that Uses lists it as the template wrote it.
+func lenientField(p *parse.PipeNode) (parse.Node, bool) {
+	if len(p.Cmds) != 1 || len(p.Cmds[0].Args) < 3 {
+		return nil, false
+	}
+	args := p.Cmds[0].Args
+	if id, ok := args[0].(*parse.IdentifierNode); !ok || id.Ident != getFunc {
+		return nil, false
+	}
+	var path []string
+	for _, a := range args[2:] {
+		s, ok := a.(*parse.StringNode)
+		if !ok {
+			return nil, false
+		}
+		path = append(path, s.Text)
+	}
+	switch base := args[1].(type) {
+	case *parse.DotNode:
+		return &parse.FieldNode{NodeType: parse.NodeField, Pos: p.Pos, Ident: path}, true
+	case *parse.VariableNode:
+		return &parse.VariableNode{NodeType: parse.NodeVariable, Pos: p.Pos, Ident: append(append([]string{}, base.Ident...), path...)}, true
+	}
+	return nil, false
 }
 
 // actionAt returns the tag whose action holds source offset off.
