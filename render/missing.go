@@ -84,36 +84,8 @@ func getCall(pos parse.Pos, base parse.Node, path []string) *parse.PipeNode {
 func lenientGet(v any, path ...string) any {
 	rv := reflect.ValueOf(v)
 	for _, name := range path {
-		for rv.IsValid() && (rv.Kind() == reflect.Interface || rv.Kind() == reflect.Pointer) && !rv.IsNil() {
-			if m := rv.MethodByName(name); m.IsValid() {
-				break
-			}
-			rv = rv.Elem()
-		}
-		if !rv.IsValid() {
-			return nil
-		}
-		if m := rv.MethodByName(name); m.IsValid() && m.Type().NumIn() == 0 && m.Type().NumOut() >= 1 {
-			out := m.Call(nil)
-			if len(out) == 2 && !out[1].IsNil() {
-				return nil
-			}
-			rv = out[0]
-			continue
-		}
-		switch rv.Kind() {
-		case reflect.Map:
-			if rv.Type().Key().Kind() != reflect.String {
-				return nil
-			}
-			rv = rv.MapIndex(reflect.ValueOf(name).Convert(rv.Type().Key()))
-		case reflect.Struct:
-			f, ok := rv.Type().FieldByName(name)
-			if !ok || !f.IsExported() {
-				return nil
-			}
-			rv = rv.FieldByIndex(f.Index)
-		default:
+		var ok bool
+		if rv, ok = lenientStep(rv, name); !ok {
 			return nil
 		}
 	}
@@ -121,4 +93,47 @@ func lenientGet(v any, path ...string) any {
 		return nil
 	}
 	return rv.Interface()
+}
+
+var errorType = reflect.TypeOf((*error)(nil)).Elem()
+
+// getter reports whether a method takes no arguments and returns a value, and maybe an
+// error: what a field path may call.
+func getter(mt reflect.Type) bool {
+	return mt.NumIn() == 0 && (mt.NumOut() == 1 || mt.NumOut() == 2 && mt.Out(1) == errorType)
+}
+
+// lenientStep is one step of lenientGet: the method without arguments, map entry or
+// struct field name of rv, through interfaces and pointers; false where there is none.
+func lenientStep(rv reflect.Value, name string) (reflect.Value, bool) {
+	for rv.IsValid() && (rv.Kind() == reflect.Interface || rv.Kind() == reflect.Pointer) && !rv.IsNil() {
+		if m := rv.MethodByName(name); m.IsValid() {
+			break
+		}
+		rv = rv.Elem()
+	}
+	if !rv.IsValid() {
+		return rv, false
+	}
+	if m := rv.MethodByName(name); m.IsValid() && getter(m.Type()) {
+		out := m.Call(nil)
+		if len(out) == 2 && !out[1].IsNil() {
+			return rv, false
+		}
+		return out[0], true
+	}
+	switch rv.Kind() {
+	case reflect.Map:
+		if rv.Type().Key().Kind() != reflect.String {
+			return rv, false
+		}
+		return rv.MapIndex(reflect.ValueOf(name).Convert(rv.Type().Key())), true
+	case reflect.Struct:
+		f, ok := rv.Type().FieldByName(name)
+		if !ok || !f.IsExported() {
+			return rv, false
+		}
+		return rv.FieldByIndex(f.Index), true
+	}
+	return rv, false
 }

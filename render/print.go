@@ -69,6 +69,12 @@ func DefaultPrinter(v any) (string, error) {
 	case bool:
 		return strconv.FormatBool(x), nil
 	}
+	return printKind(v)
+}
+
+// printKind prints what DefaultPrinter's types do not cover, by its kind: numbers and
+// strings of named types, pointers to what it prints; it refuses lists and records.
+func printKind(v any) (string, error) {
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
