@@ -95,12 +95,10 @@ func lenientGet(v any, path ...string) any {
 	return rv.Interface()
 }
 
-var errorType = reflect.TypeOf((*error)(nil)).Elem()
-
 // getter reports whether a method takes no arguments and returns a value, and maybe an
 // error: what a field path may call.
 func getter(mt reflect.Type) bool {
-	return mt.NumIn() == 0 && (mt.NumOut() == 1 || mt.NumOut() == 2 && mt.Out(1) == errorType)
+	return mt.NumIn() == 0 && (mt.NumOut() == 1 || mt.NumOut() == 2 && mt.Out(1) == reflect.TypeFor[error]())
 }
 
 // lenientStep is one step of lenientGet: the method without arguments, map entry or
