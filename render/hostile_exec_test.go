@@ -377,3 +377,20 @@ func TestBuiltinsPinned(t *testing.T) {
 		t.Error("an undefined function parses")
 	}
 }
+
+// printf pads in memory before anything is written: its widths are bounded.
+func TestHostilePrintfWidth(t *testing.T) {
+	for _, tag := range []string{`{{printf "%0999999999d" 1}}`, `{{printf "%.999999999f" 1.5}}`, `{{printf "%*d" 999999999 1}}`, `{{printf "a %d %*d" 5 999999999 1}}`, `{{printf "%[2]*[1]d" 1 999999999}}`} {
+		tpl := Must(New("t").Parse(docx(t, p(tag))))
+		measure(t, func() {
+			err := tpl.Execute(&bytes.Buffer{}, nil)
+			if e := wantError(t, err, ErrExec, "", 1); !strings.Contains(e.Error(), "more than 1000") {
+				t.Errorf("%s: %v", tag, e)
+			}
+		})
+	}
+	text, _ := render(t, p(`{{printf "năm 20240000: %05d|%-6s|%.2f|%*d|%d%%" 7 "ab" 1.234 4 9 100}}`), nil)
+	if text != "năm 20240000: 00007|ab    |1.23|   9|100%\n" {
+		t.Errorf("got %q", text)
+	}
+}

@@ -283,3 +283,76 @@ func printedArgs(format string, args []any) []any {
 	}
 	return out
 }
+
+// maxPrintfWidth bounds the widths and precisions of printf's verbs: fmt builds the
+// whole padded text in memory, so {{printf "%0999999999d" 1}} would take a gigabyte
+// before the output budget could see it.
+const maxPrintfWidth = 1000
+
+// checkWidths refuses a printf format whose widths or precisions, written or given as
+// arguments with '*', are over maxPrintfWidth. Only the verbs are read: digits in the
+// text around them are text.
+func checkWidths(format string, args []any) error {
+	if strings.Contains(format, "[") && strings.Contains(format, "*") {
+		// Explicit argument indexes: any int argument may be taken by a '*'.
+		for _, a := range args {
+			if tooWide(a) {
+				return fmt.Errorf("printf: a width or precision of %v is more than %d", a, maxPrintfWidth)
+			}
+		}
+	}
+	n := 0 // the argument the next '*' or verb takes
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		for i++; i < len(format) && strings.IndexByte("+-# 0", format[i]) >= 0; i++ {
+		}
+		var err error
+		if i, n, err = checkWidth(format, i, args, n); err != nil {
+			return err
+		}
+		if i < len(format) && format[i] == '.' {
+			if i, n, err = checkWidth(format, i+1, args, n); err != nil {
+				return err
+			}
+		}
+		if i < len(format) && format[i] != '%' {
+			n++ // the verb's argument
+		}
+	}
+	return nil
+}
+
+// checkWidth reads a width or precision at format[i:] (digits, or '*' taking argument
+// n, either maybe after an argument index) and returns the offset and argument after it.
+func checkWidth(format string, i int, args []any, n int) (int, int, error) {
+	for i < len(format) && format[i] == '[' {
+		for i < len(format) && format[i] != ']' {
+			i++
+		}
+		i++
+	}
+	j := i
+	for j < len(format) && format[j] >= '0' && format[j] <= '9' {
+		j++
+	}
+	if j > i {
+		if w, err := strconv.Atoi(format[i:j]); err != nil || w > maxPrintfWidth {
+			return 0, 0, fmt.Errorf("printf: a width or precision of %s is more than %d", format[i:j], maxPrintfWidth)
+		}
+		return j, n, nil
+	}
+	if j < len(format) && format[j] == '*' {
+		if n < len(args) && tooWide(args[n]) {
+			return 0, 0, fmt.Errorf("printf: a width or precision of %v is more than %d", args[n], maxPrintfWidth)
+		}
+		return j + 1, n + 1, nil
+	}
+	return j, n, nil
+}
+
+func tooWide(a any) bool {
+	w, ok := a.(int)
+	return ok && (w > maxPrintfWidth || w < -maxPrintfWidth)
+}

@@ -330,6 +330,9 @@ func (t *Template) templateFuncs(prefix string) template.FuncMap {
 		"print":   func(args ...any) (string, error) { return safePrint(fmt.Sprint, args, args) },
 		"println": func(args ...any) (string, error) { return safePrint(fmt.Sprintln, args, args) },
 		"printf": func(format string, args ...any) (string, error) {
+			if err := checkWidths(format, args); err != nil {
+				return "", err
+			}
 			return safePrint(func(a ...any) string { return fmt.Sprintf(format, a...) }, args, printedArgs(format, args))
 		},
 	}
