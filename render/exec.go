@@ -93,6 +93,7 @@ func (t *Template) build(ctx context.Context, buf *bytes.Buffer, data any) (err 
 func (t *Template) executeParts(ctx context.Context, data any, pics *imageState) ([]*bytes.Buffer, error) {
 	b := newBudget(ctx, t.limits)
 	if err := b.checkContext(); err != nil {
+		b.err.Location = Location{Part: t.name}
 		return nil, b.err
 	}
 	out := make([]*bytes.Buffer, len(t.parts))

@@ -80,16 +80,18 @@ func TestHostileExecBudgets(t *testing.T) {
 		limit      string // Error.Name
 		paragraph  int
 		data       any
+		limits     Limits // zero: the defaults
 	}{
-		{"range in range of a billion", p("a") + p("{{range 1000000000}}{{range 1000000000}}{{end}}{{end}}"), "MaxSteps", 2, nil},
-		{"range of 300 million printing text", p("{{range 300000000}}xxxxxxxxxx{{end}}"), "MaxSteps", 1, nil},
-		{"range of 300 million with a picture", p("{{image .pic 2}}") + p("{{range 300000000}}xxxxxxxxxx{{end}}"), "MaxSteps", 2, map[string]any{"pic": pic}},
-		{"paragraph loop of a billion", p("{{range 1000000000}}") + p("dòng {{.}}") + p("{{end}}"), "MaxSteps", 2, nil},
-		{"a long value printed many times", p("{{range 100000}}{{$.v}}{{end}}"), "MaxOutput", 1, map[string]any{"v": strings.Repeat("x", 10000)}},
+		{"range in range of a billion", p("a") + p("{{range 1000000000}}{{range 1000000000}}{{end}}{{end}}"), "MaxSteps", 2, nil, Limits{}},
+		{"range of 300 million printing text", p("{{range 300000000}}xxxxxxxxxx{{end}}"), "MaxSteps", 1, nil, Limits{}},
+		{"range of 300 million with a picture", p("{{image .pic 2}}") + p("{{range 300000000}}xxxxxxxxxx{{end}}"), "MaxSteps", 2, map[string]any{"pic": pic}, Limits{}},
+		{"paragraph loop of a billion", p("{{range 1000000000}}") + p("dòng {{.}}") + p("{{end}}"), "MaxSteps", 2, nil, Limits{}},
+		// A smaller MaxOutput than the default, to keep the test's memory low under -race.
+		{"a long value printed many times", p("{{range 100000}}{{$.v}}{{end}}"), "MaxOutput", 1, map[string]any{"v": strings.Repeat("x", 10000)}, Limits{MaxOutput: 16 << 20}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			tpl := Must(New("t").Parse(docx(t, c.body)))
+			tpl := Must(New("t").Limits(c.limits).Parse(docx(t, c.body)))
 			measure(t, func() {
 				var out bytes.Buffer
 				err := tpl.Execute(&out, c.data)
@@ -127,9 +129,9 @@ func TestExecuteContext(t *testing.T) {
 	})
 	t.Run("deadline during", func(t *testing.T) {
 		tpl := Must(New("t").Limits(Limits{MaxSteps: 1 << 62}).Parse(docx(t, p("{{range 1000000000}}{{range 1000000000}}{{end}}{{end}}"))))
-		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
-		defer cancel()
 		measure(t, func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+			defer cancel()
 			err := tpl.ExecuteContext(ctx, &bytes.Buffer{}, nil)
 			e := wantError(t, err, ErrLimit, "context", 1)
 			if !errors.Is(err, context.DeadlineExceeded) || e.Tag != "{{range 1000000000}}" {
