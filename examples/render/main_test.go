@@ -57,7 +57,7 @@ func TestRenderAndTemplateErrors(t *testing.T) {
 	if code := run(&stdout, &stderr, "../../testdata/render/table.docx", data, filepath.Join(dir, "x.docx"), false); code != 1 {
 		t.Fatalf("exit %d", code)
 	}
-	if !strings.Contains(stderr.String(), `word/document.xml, paragraph 3 "{{.don_vi}}"`) || !strings.Contains(stderr.String(), "a map (map[string]interface {}) cannot be printed") {
+	if !strings.Contains(stderr.String(), `word/document.xml, paragraph 3 (table 1, row 1, column 2) "{{.don_vi}}"`) || !strings.Contains(stderr.String(), "a map (map[string]interface {}) cannot be printed") {
 		t.Errorf("stderr: %s", stderr.String())
 	}
 }
