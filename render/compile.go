@@ -214,7 +214,9 @@ func (c *compiler) pairBlocks() {
 			a.block = b
 			b.end = a
 		case tagUnsupported:
-			c.errs = append(c.errs, a.err(ErrUnsupported, fmt.Sprintf("{{%s}} is not supported in Word templates", a.word)))
+			e := a.err(ErrUnsupported, fmt.Sprintf("{{%s}} is not supported in Word templates", a.word))
+			e.Name = a.word
+			c.errs = append(c.errs, e)
 		}
 	}
 	for _, b := range stack {

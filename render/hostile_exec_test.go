@@ -396,3 +396,22 @@ func TestHostilePrintfWidth(t *testing.T) {
 		t.Errorf("got %q", text)
 	}
 }
+
+// Error.Name carries what a message in another language needs.
+func TestErrorNames(t *testing.T) {
+	_, err := New("t").Parse(docx(t, p("{{template \"x\"}}")+p("{{khong_co .a}}")+p("{{$y}}")))
+	var es Errors
+	if !errors.As(err, &es) {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range es {
+		got = append(got, fmt.Sprintf("%d %v %s", e.Paragraph, e.Kind, e.Name))
+	}
+	want := []string{"1 unsupported action template", "2 unknown function khong_co"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	_, err = New("t").Parse(docx(t, p("a")+p("{{$y}}")))
+	wantError(t, err, ErrSyntax, "$y", 2)
+}
