@@ -129,7 +129,7 @@ var fuzzFuncs = FuncMap{
 // kindOf reports whether err wraps one of the package's kinds.
 func hasKind(err error) bool {
 	for _, k := range []error{ErrPackage, ErrXML, ErrUnclosed, ErrSplitParagraph, ErrUnbalanced, ErrSyntax,
-		ErrUnknownFunction, ErrUnsupported, ErrMissingKey, ErrExec} {
+		ErrUnknownFunction, ErrUnsupported, ErrMissingKey, ErrExec, ErrMethodCall, ErrLimit} {
 		if errors.Is(err, k) {
 			return true
 		}
