@@ -59,6 +59,9 @@ type Request struct {
 type Result struct {
 	// Document is the report (.docx, or PDF when asked); nil from Check and on failure.
 	Document []byte
+	// Docx is the .docx report, also when Document is its PDF; nil from Check and on
+	// failure.
+	Docx []byte
 	// FileName is the document's name: the period file's name with .docx or .pdf.
 	FileName string
 	// ContentType is the document's media type.
@@ -103,11 +106,12 @@ func Render(ctx context.Context, req Request) (*Result, error) {
 		return res, failed(ctxErr(ctx))
 	}
 	res.Document, res.ContentType = buf.Bytes(), ContentTypeDocx
+	res.Docx = res.Document
 	res.FileName = docName(req.Data.Name, ".docx")
 	if req.PDF {
 		pdf, err := office.PDF(ctx, res.Document)
 		if err != nil {
-			res.Document = nil
+			res.Document, res.Docx = nil, nil
 			res.Errors = append(res.Errors, diag.FromError(err)...)
 			return res, failed(ctxErr(ctx))
 		}

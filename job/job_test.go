@@ -177,3 +177,14 @@ func TestParentReport(t *testing.T) {
 		t.Fatalf("%v %+v", err, res.Errors)
 	}
 }
+
+func TestValidate(t *testing.T) {
+	res, err := Validate(*tayson(t), Limits{})
+	if err != nil || len(res.Findings) != 2 || res.Findings[0].File != "tayson-2023-h1.yaml" {
+		t.Fatalf("%v %+v", err, res)
+	}
+	res, err = Validate(File{Name: "x.yaml", Data: []byte("a: [")}, Limits{})
+	if !errors.Is(err, ErrInvalid) || res.Errors[0].File != "x.yaml" {
+		t.Fatalf("%v %+v", err, res)
+	}
+}

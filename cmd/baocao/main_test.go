@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ansinh-vn/baocao/internal/docxtest"
+	"github.com/ansinh-vn/baocao/render/rendertest"
+)
+
+// taysonPath is the reference period file, absolute so tests may run in any folder.
+func taysonPath(t *testing.T) string {
+	t.Helper()
+	p, err := filepath.Abs("../../testdata/tayson-2023-h1.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// baocao runs the command line in-process and returns its exit status and outputs.
+func baocao(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// writeTemplate writes a template of the given paragraphs into dir.
+func writeTemplate(t *testing.T, dir, name string, body ...string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, docxtest.Docx(body...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestRenderStandard(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.docx")
+	code, stdout, stderr := baocao(t, "render", "-data", taysonPath(t), "-o", out)
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	if !strings.HasPrefix(stderr, "Có 2 cảnh báo ở 1 chỗ.\n") || !strings.HasSuffix(stderr, "Đã ghi "+out+".\n") {
+		t.Errorf("stderr:\n%s", stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text, _ := rendertest.Text(b); !strings.Contains(text, "Tây Sơn") {
+		t.Errorf("report: %.200s", text)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	if code, _, stderr := baocao(t); code != exitUsage || !strings.Contains(stderr, "Cách dùng: baocao <lệnh>") {
+		t.Errorf("%d %s", code, stderr)
+	}
+	if code, _, stderr := baocao(t, "lam"); code != exitUsage || !strings.HasPrefix(stderr, "baocao: không có lệnh \"lam\"") {
+		t.Errorf("%d %s", code, stderr)
+	}
+	if code, stdout, _ := baocao(t, "help", "render"); code != exitOK || !strings.Contains(stdout, "-template T.docx") || !strings.Contains(stdout, "mẫu chuẩn của cấp đơn vị") {
+		t.Errorf("%d %s", code, stdout)
+	}
+	if code, _, stderr := baocao(t, "render", "-x"); code != exitUsage || !strings.HasPrefix(stderr, "baocao render: không có tuỳ chọn -x\n") {
+		t.Errorf("%d %s", code, stderr)
+	}
+	if code, _, stderr := baocao(t, "render"); code != exitUsage || !strings.HasPrefix(stderr, "baocao render: thiếu -data") {
+		t.Errorf("%d %s", code, stderr)
+	}
+}
+
+func TestCheckAgreesWithRender(t *testing.T) {
+	dir := t.TempDir()
+	for name, p := range map[string]string{
+		"function": "Ngày: {{ngay .bao_hiem.tong_so_the}}",
+		"section":  "Đơn vị: {{.don_vi}}",
+		"good":     "Đơn vị: {{.don_vi.ten}}",
+	} {
+		tpl := writeTemplate(t, dir, name+".docx", docxtest.P(p))
+		ccode, cout, _ := baocao(t, "check", "-template", tpl, "-data", taysonPath(t))
+		rcode, _, rerr := baocao(t, "render", "-template", tpl, "-data", taysonPath(t), "-o", filepath.Join(dir, name+"-out.docx"))
+		if ccode != rcode {
+			t.Errorf("%s: check %d, render %d\n%s\n%s", name, ccode, rcode, cout, rerr)
+		}
+		if want := map[bool]int{true: exitOK, false: exitProblems}[name == "good"]; ccode != want {
+			t.Errorf("%s: exit %d\n%s", name, ccode, cout)
+		}
+	}
+}
