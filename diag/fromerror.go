@@ -49,18 +49,37 @@ type converter struct {
 }
 
 func (c *converter) add(err error) {
+	switch e := err.(type) {
+	case render.Errors:
+		for _, x := range e {
+			c.out = append(c.out, c.renderEntry(x))
+		}
+		return
+	case ansinh.LoadErrors:
+		for _, x := range e {
+			c.out = append(c.out, loadEntry(x))
+		}
+		return
+	}
+	if errs, ok := err.(interface{ Unwrap() []error }); ok && !hasKind(errs.Unwrap()) {
+		for _, x := range errs.Unwrap() { // errors.Join
+			c.add(x)
+		}
+		return
+	}
 	var (
-		re   *render.Error
-		le   *ansinh.LoadError
-		fe   *ansinh.FindingsError
-		de   *docformat.Error
-		errs interface{ Unwrap() []error }
+		res render.Errors
+		les ansinh.LoadErrors
+		re  *render.Error
+		le  *ansinh.LoadError
+		fe  *ansinh.FindingsError
+		de  *docformat.Error
 	)
 	switch {
-	case errors.As(err, &errs) && !isLeaf(err):
-		for _, e := range errs.Unwrap() {
-			c.add(e)
-		}
+	case errors.As(err, &res):
+		c.add(res)
+	case errors.As(err, &les):
+		c.add(les)
 	case errors.As(err, &re):
 		c.out = append(c.out, c.renderEntry(re))
 	case errors.As(err, &le):
@@ -74,12 +93,16 @@ func (c *converter) add(err error) {
 	}
 }
 
-// isLeaf reports whether err is itself one of the errors a single entry describes
-// (a render.Error unwraps into its kind and cause, which are not separate problems).
-func isLeaf(err error) bool {
-	switch err.(type) {
-	case *render.Error, *ansinh.LoadError:
-		return true
+// hasKind reports whether one of errs is a kind (a sentinel) rather than a problem of
+// its own: fmt.Errorf("%w: %w", render.ErrXML, cause) is one problem, errors.Join(a, b)
+// two.
+func hasKind(errs []error) bool {
+	for _, e := range errs {
+		for _, k := range renderKinds {
+			if e == k.kind {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -65,7 +65,7 @@ func (c *converter) suggestPath(p string) string {
 		cands = append(cands, dataPaths(c.data, maxSuggestPaths)...)
 	}
 	sort.Strings(cands)
-	limit := 2 + len(p)/10
+	limit := min(2+len(p)/10, len(p)/3)
 	return closest(p, cands, limit)
 }
 
