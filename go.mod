@@ -3,7 +3,6 @@ module github.com/ansinh-vn/baocao
 go 1.22.0
 
 require (
-	github.com/nguyenthenguyen/docx v0.0.0-20230621112118-9c8e795a11db
 	github.com/shopspring/decimal v1.4.0
 	golang.org/x/image v0.24.0
 	golang.org/x/text v0.22.0

@@ -33,6 +33,7 @@ type entry struct {
 	data     []byte
 	declared uint64
 	badCRC   bool
+	method   uint16 // for a directory entry: zip.Store, or zip.Deflate as some zip writers do
 }
 
 // buildZip writes the entries in order; the standard parts of a package come first
@@ -42,6 +43,15 @@ func buildZip(t testing.TB, entries ...entry) []byte {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, e := range entries {
+		if strings.HasSuffix(e.name, "/") && e.method == zip.Deflate {
+			// archive/zip stores directories; write an empty deflate stream by hand.
+			w, err := zw.CreateRaw(&zip.FileHeader{Name: e.name, Method: zip.Deflate, CompressedSize64: 2})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.Write([]byte{3, 0})
+			continue
+		}
 		if e.declared == 0 && !e.badCRC {
 			w, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Deflate})
 			if err != nil {

@@ -12,7 +12,6 @@ import (
 	"math"
 	"math/big"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"text/template"
@@ -55,6 +54,7 @@ type imageState struct {
 	// each part's relationships already hold.
 	taken  map[string]bool
 	relIDs map[string]map[string]bool
+	pkg    *pkgIndex // the template's relationships and content types, as parsed
 }
 
 type mediaPart struct {
@@ -65,22 +65,19 @@ type mediaPart struct {
 
 func newImageState(parts []*pkgPart) *imageState {
 	st := &imageState{byHash: map[[32]byte]int{}, rels: map[string]map[int]string{}, order: map[string][]int{},
-		taken: map[string]bool{}, relIDs: map[string]map[string]bool{}}
+		taken: map[string]bool{}, relIDs: map[string]map[string]bool{}, pkg: newPkgIndex(parts)}
 	for _, p := range parts {
 		st.taken[strings.ToLower(p.hdr.Name)] = true
 		if strings.HasSuffix(p.hdr.Name, ".rels") {
 			ids := map[string]bool{}
-			for _, m := range relID.FindAllSubmatch(p.meta, -1) {
-				ids[string(m[1])] = true
+			for _, r := range p.rels {
+				ids[r.ID] = true
 			}
 			st.relIDs[partOfRels(p.hdr.Name)] = ids
 		}
 	}
 	return st
 }
-
-// relID finds the relationship ids of a relationships part, whatever its quotes.
-var relID = regexp.MustCompile(`\bId\s*=\s*["']([^"']*)["']`)
 
 // bind returns a clone of the part's template whose image function places pictures for
 // this execution.
@@ -301,55 +298,4 @@ func drawingXML(prefix, rid string, id int, cx, cy int64) string {
 		`<pic:blipFill><a:blip xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:embed="` + rid + `"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
 		`<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext ` + size + `/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>` +
 		`</pic:pic></a:graphicData></a:graphic></wp:inline></` + prefix + `:drawing><` + prefix + `:t xml:space="preserve">`
-}
-
-// relsName is the relationships part of a part: word/document.xml →
-// word/_rels/document.xml.rels.
-func relsName(part string) string {
-	i := strings.LastIndexByte(part, '/')
-	return part[:i+1] + "_rels/" + part[i+1:] + ".rels"
-}
-
-const relsNS = "http://schemas.openxmlformats.org/package/2006/relationships"
-
-// addRels appends the picture relationships of a part to its relationships XML (nil
-// when the part had none).
-func (st *imageState) addRels(rels []byte, part string) []byte {
-	var b strings.Builder
-	for _, mi := range st.order[part] {
-		target := strings.TrimPrefix(st.media[mi].name, part[:strings.LastIndexByte(part, '/')+1])
-		fmt.Fprintf(&b, `<Relationship Id="%s" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="%s"/>`, st.rels[part][mi], target)
-	}
-	if rels == nil {
-		return []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" + `<Relationships xmlns="` + relsNS + `">` + b.String() + `</Relationships>`)
-	}
-	return insertBefore(rels, "</Relationships>", b.String())
-}
-
-// addContentTypes declares the picture formats used, unless the package already does.
-func (st *imageState) addContentTypes(ct []byte) []byte {
-	var b strings.Builder
-	seen := map[string]bool{}
-	for _, m := range st.media {
-		if seen[m.ext] || bytes.Contains(bytes.ToLower(ct), []byte(`extension="`+m.ext+`"`)) {
-			continue
-		}
-		seen[m.ext] = true
-		fmt.Fprintf(&b, `<Default Extension="%s" ContentType="image/%s"/>`, m.ext, m.ext)
-	}
-	if b.Len() == 0 {
-		return ct
-	}
-	return insertBefore(ct, "</Types>", b.String())
-}
-
-func insertBefore(x []byte, end, add string) []byte {
-	i := bytes.LastIndex(x, []byte(end))
-	if i < 0 {
-		return x
-	}
-	out := make([]byte, 0, len(x)+len(add))
-	out = append(out, x[:i]...)
-	out = append(out, add...)
-	return append(out, x[i:]...)
 }

@@ -50,6 +50,8 @@ func (e *PartError) Unwrap() error { return e.Err }
 //     in a value). Parts under customXml/ may use elements in no namespace.
 //   - no DOCTYPE (Office Open XML forbids DTDs).
 //
+// A part may begin with a UTF-8 byte order mark; offsets are counted after it.
+//
 // All problems are returned together (joined with [errors.Join]); each is a
 // [*PartError] naming the part and the byte offset and line of the first
 // problem in that part. A nil error means every check passed.
@@ -123,6 +125,8 @@ func checkOverrides(files []*zip.File, data []byte) []error {
 // checkXML walks every token of one part. requireNS asks that every element
 // be in a namespace.
 func checkXML(data []byte, requireNS bool) *PartError {
+	// A UTF-8 byte order mark may begin a part (encoding/xml reads it as text).
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = true
 	at := func(err error) *PartError {

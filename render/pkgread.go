@@ -1,0 +1,339 @@
+package render
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"strings"
+	"sync"
+)
+
+// readPackage reads and checks the template package once, with archive/zip alone:
+//
+//   - the entries: names, sizes and count within lim, no name twice (in any case), no
+//     unsafe name; directory entries are dropped (OPC has no directories, and zip
+//     writers that deflate them would make every output fail);
+//   - the main part, found through _rels/.rels (Office 365 writes word/document2.xml),
+//     and [Content_Types].xml, both required;
+//   - the parts that may hold tags (the main part and its headers, footers, footnotes and
+//     endnotes) are inflated for the compiler and checked as WordprocessingML;
+//   - every other XML part is inflated once and checked well-formed (no DOCTYPE), so that
+//     a template whose outputs Word cannot open is refused here;
+//   - every other entry is checked against its size and CRC-32 once, here, since it is
+//     copied byte for byte into every output;
+//   - no external reach and no macros: see applyPolicy.
+func readPackage(r io.ReaderAt, size int64, lim Limits) ([]*pkgPart, error) {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return nil, fmt.Errorf("%w: not a zip archive: %v", ErrPackage, err)
+	}
+	files, err := checkEntries(zr.File, lim)
+	if err != nil {
+		return nil, err
+	}
+	rd := &pkgReader{files: files, byName: make(map[string]*zip.File, len(files))}
+	if b, ok := scratchPool.Get().(*[]byte); ok {
+		rd.scratch = *b
+	}
+	defer func() {
+		if cap(rd.scratch) <= maxPooledScratch {
+			scratchPool.Put(&rd.scratch)
+		}
+	}()
+	for _, f := range files {
+		rd.byName[strings.ToLower(f.Name)] = f
+	}
+	if err := rd.findParts(); err != nil {
+		return nil, err
+	}
+	if err := rd.readRaw(); err != nil {
+		return nil, err
+	}
+	if err := rd.readAll(); err != nil {
+		return nil, err
+	}
+	if err := rd.applyPolicy(); err != nil {
+		return nil, err
+	}
+	return rd.parts, nil
+}
+
+// checkEntries checks the central directory against the limits and for unsafe or repeated
+// names, and returns the entries that are parts (directories left out).
+func checkEntries(all []*zip.File, lim Limits) ([]*zip.File, error) {
+	if len(all) > lim.MaxParts {
+		return nil, fmt.Errorf("%w: %d entries, more than the limit of %d", ErrPackage, len(all), lim.MaxParts)
+	}
+	seen := make(map[string]bool, len(all))
+	var total uint64
+	files := make([]*zip.File, 0, len(all))
+	for _, f := range all {
+		if err := checkName(f.Name); err != nil {
+			return nil, err
+		}
+		key := strings.ToLower(f.Name)
+		if seen[key] {
+			return nil, fmt.Errorf("%w: entry %q appears twice", ErrPackage, f.Name)
+		}
+		seen[key] = true
+		// archive/zip refuses to read more than the declared size, so these checks bound
+		// what any later read can produce.
+		if f.UncompressedSize64 > uint64(lim.MaxPartSize) {
+			return nil, fmt.Errorf("%w: entry %q is %d bytes uncompressed, more than the limit of %d", ErrPackage, f.Name, f.UncompressedSize64, lim.MaxPartSize)
+		}
+		total += f.UncompressedSize64
+		if total > uint64(lim.MaxTotalSize) {
+			return nil, fmt.Errorf("%w: more than %d bytes uncompressed in all", ErrPackage, lim.MaxTotalSize)
+		}
+		if strings.HasSuffix(f.Name, "/") {
+			if f.UncompressedSize64 != 0 {
+				return nil, fmt.Errorf("%w: directory entry %q holds %d bytes", ErrPackage, f.Name, f.UncompressedSize64)
+			}
+			continue
+		}
+		files = append(files, f)
+	}
+	return files, nil
+}
+
+// scratchPool keeps the buffers in which parses inflate the XML parts they only check
+// (a template's styles are often close to a megabyte), up to maxPooledScratch bytes.
+var scratchPool sync.Pool
+
+const maxPooledScratch = 16 << 20
+
+// pkgReader holds what readPackage learns as it goes.
+type pkgReader struct {
+	files   []*zip.File
+	byName  map[string]*zip.File // lower-case name → entry
+	main    string               // the main part's name
+	kinds   map[string]string    // part that may hold tags → its kind ("document", "header"…)
+	ct      *contentTypes
+	parts   []*pkgPart
+	scratch []byte // reused to inflate the XML parts that are only checked
+}
+
+// templatedKinds are the relationship kinds, from the main part, of the parts that may
+// hold tags, with the kind of part each is.
+var templatedKinds = map[string]string{"header": "header", "footer": "footer", "footnotes": "footnotes", "endnotes": "endnotes"}
+
+// findParts finds the main part through _rels/.rels (word/document.xml when the package
+// has no _rels/.rels), the content types, and the parts that may hold tags.
+func (rd *pkgReader) findParts() error {
+	rd.main = "word/document.xml"
+	if f := rd.byName["_rels/.rels"]; f != nil {
+		rels, err := rd.readRels(f)
+		if err != nil {
+			return err
+		}
+		for _, r := range rels {
+			if r.kind() == "officeDocument" && !r.External {
+				rd.main = r.resolve("")
+				break
+			}
+		}
+	}
+	mf := rd.byName[strings.ToLower(rd.main)]
+	if mf == nil {
+		if rd.main == "word/document.xml" {
+			return fmt.Errorf("%w: no word/document.xml: not a Word document", ErrPackage)
+		}
+		return fmt.Errorf("%w: no %s, the main part _rels/.rels names (nor word/document.xml): not a Word document", ErrPackage, rd.main)
+	}
+	rd.main = mf.Name
+	f := rd.byName[strings.ToLower(contentTypesPart)]
+	if f == nil {
+		return fmt.Errorf("%w: no %s, which every package must have", ErrPackage, contentTypesPart)
+	}
+	data, err := rd.inflate(f, nil)
+	if err != nil {
+		return err
+	}
+	if err := checkMetaXML(f.Name, data); err != nil {
+		return err
+	}
+	if rd.ct, err = parseContentTypes(data); err != nil {
+		return err
+	}
+	rd.kinds = map[string]string{rd.main: "document"}
+	for _, f := range rd.files {
+		// Parts named as Word names them, whether or not a relationship reaches them.
+		if templated.MatchString(f.Name) && f.Name != "word/document.xml" {
+			kind := strings.TrimSuffix(strings.TrimPrefix(f.Name, "word/"), ".xml")
+			rd.kinds[f.Name] = strings.TrimRight(kind, "0123456789")
+		}
+	}
+	if f := rd.byName[strings.ToLower(relsName(rd.main))]; f != nil {
+		rels, err := rd.readRels(f)
+		if err != nil {
+			return err
+		}
+		for _, r := range rels {
+			if kind, ok := templatedKinds[r.kind()]; ok && !r.External {
+				if tf := rd.byName[strings.ToLower(r.resolve(rd.main))]; tf != nil {
+					rd.kinds[tf.Name] = kind
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (rd *pkgReader) readRels(f *zip.File) ([]relationship, error) {
+	data, err := rd.inflate(f, nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkMetaXML(f.Name, data); err != nil {
+		return nil, err
+	}
+	return parseRels(f.Name, data)
+}
+
+// readRaw reads every entry as stored, into one block of memory: untouched parts are
+// copied from it byte for byte into every output.
+func (rd *pkgReader) readRaw() error {
+	var total uint64
+	for _, f := range rd.files {
+		total += f.CompressedSize64
+	}
+	slab := make([]byte, 0, total)
+	rd.parts = make([]*pkgPart, 0, len(rd.files))
+	for _, f := range rd.files {
+		rc, err := f.OpenRaw()
+		if err != nil {
+			return fmt.Errorf("%w: entry %q: %v", ErrPackage, f.Name, err)
+		}
+		n := int(f.CompressedSize64)
+		if n > cap(slab)-len(slab) {
+			return fmt.Errorf("%w: entry %q: sizes changed while reading", ErrPackage, f.Name)
+		}
+		raw := slab[len(slab) : len(slab)+n : len(slab)+n]
+		if _, err := io.ReadFull(rc, raw); err != nil {
+			return fmt.Errorf("%w: entry %q: %v", ErrPackage, f.Name, err)
+		}
+		slab = slab[:len(slab)+n]
+		rd.parts = append(rd.parts, &pkgPart{hdr: f.FileHeader, raw: raw})
+	}
+	return nil
+}
+
+// readAll inflates and checks every part as its kind needs (see readPackage).
+func (rd *pkgReader) readAll() error {
+	for i, f := range rd.files {
+		p := rd.parts[i]
+		var err error
+		switch kind, templatedPart := rd.kinds[f.Name]; {
+		case templatedPart:
+			if p.xml, err = rd.inflate(f, nil); err != nil {
+				return err
+			}
+			p.xml = bytes.TrimPrefix(p.xml, []byte("\xEF\xBB\xBF"))
+			if err := checkPartXML(f.Name, kind, p.xml); err != nil {
+				return err
+			}
+		case f.Name == rd.byName[strings.ToLower(contentTypesPart)].Name:
+			p.ct = rd.ct
+			p.meta, err = rd.inflate(f, nil)
+		case strings.HasSuffix(strings.ToLower(f.Name), ".rels"):
+			p.meta, err = rd.inflate(f, nil)
+			if err == nil {
+				err = checkMetaXML(f.Name, p.meta)
+			}
+			if err == nil {
+				p.rels, err = parseRels(f.Name, p.meta)
+			}
+		case rd.isXML(f.Name):
+			rd.scratch, err = rd.inflate(f, rd.scratch)
+			if err == nil {
+				err = checkMetaXML(f.Name, rd.scratch)
+			}
+		default:
+			err = verifyEntry(f, p.raw)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isXML reports whether a part is XML, by its content type or its extension.
+func (rd *pkgReader) isXML(name string) bool {
+	lower := strings.ToLower(name)
+	return strings.HasSuffix(lower, ".xml") || isXMLContentType(rd.ct.of(name))
+}
+
+// checkMetaXML checks a part that holds no tags: well-formed XML, no DOCTYPE, prefixes
+// declared. A problem is ErrXML naming the part.
+func checkMetaXML(name string, data []byte) error {
+	_, p := checkWellFormed(data, false)
+	if p != nil {
+		line, col := p.position(data)
+		return &Error{Kind: ErrXML, Location: Location{Part: name}, Err: fmt.Errorf("line %d, column %d: %s", line, col, p.msg)}
+	}
+	return nil
+}
+
+func (rd *pkgReader) inflate(f *zip.File, buf []byte) ([]byte, error) {
+	return inflateEntry(f, buf)
+}
+
+// readEntry reads an entry whole.
+func readEntry(f *zip.File) ([]byte, error) { return inflateEntry(f, nil) }
+
+// inflateEntry reads an entry whole into buf (grown as needed) and checks its size and
+// CRC-32 as archive/zip does. The entry's declared size is within the limits (see
+// checkEntries) and archive/zip refuses to read past it.
+func inflateEntry(f *zip.File, buf []byte) ([]byte, error) {
+	n := int(f.UncompressedSize64)
+	if cap(buf) < n {
+		buf = make([]byte, n)
+	}
+	buf = buf[:n]
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("%w: entry %q: %v", ErrPackage, f.Name, err)
+	}
+	defer rc.Close()
+	if _, err := io.ReadFull(rc, buf); err != nil {
+		return nil, fmt.Errorf("%w: entry %q: %v", ErrPackage, f.Name, err)
+	}
+	// Reading on to the end makes archive/zip check the CRC-32, and refuse data beyond
+	// the declared size.
+	if k, err := rc.Read(make([]byte, 1)); k != 0 || err != io.EOF {
+		if err == nil || err == io.EOF {
+			err = zip.ErrFormat
+		}
+		return nil, fmt.Errorf("%w: entry %q: %v", ErrPackage, f.Name, err)
+	}
+	return buf, nil
+}
+
+// verifyEntry checks that an entry copied raw inflates to the size and checksum its
+// header declares, so that a corrupt or lying entry is refused here rather than passed on
+// to every document. A stored entry is its own data: its checksum is computed directly.
+func verifyEntry(f *zip.File, raw []byte) error {
+	if f.Method == zip.Store {
+		if uint64(len(raw)) != f.UncompressedSize64 || crc32.ChecksumIEEE(raw) != f.CRC32 {
+			return fmt.Errorf("%w: entry %q: %v", ErrPackage, f.Name, zip.ErrChecksum)
+		}
+		return nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return fmt.Errorf("%w: entry %q: %v", ErrPackage, f.Name, err)
+	}
+	defer rc.Close()
+	if _, err := io.Copy(io.Discard, rc); err != nil {
+		return fmt.Errorf("%w: entry %q: %v", ErrPackage, f.Name, err)
+	}
+	return nil
+}
+
+// relDescription names a relationship in messages.
+func relDescription(r relationship) string {
+	return fmt.Sprintf("relationship %s (%s, to %q)", r.ID, r.kind(), r.Target)
+}
