@@ -7,12 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"text/template"
+
+	"github.com/ansinh-vn/baocao/internal/atomicfile"
 )
 
 // Execute renders the template with data and writes the whole .docx package to w, as
@@ -293,31 +293,5 @@ func (t *Template) ExecuteFile(path string, data any) error {
 	if err := t.build(context.Background(), buf, data); err != nil {
 		return err
 	}
-	return writeFileAtomic(path, buf.Bytes())
-}
-
-func writeFileAtomic(path string, b []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(b); err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	if err = f.Chmod(0o644); err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	if err = os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	return nil
+	return atomicfile.WriteFile(path, buf.Bytes())
 }

@@ -14,6 +14,13 @@
 // soffice processes (the whole process group, on Unix) are killed. Without a deadline in
 // ctx, [DefaultTimeout] applies.
 //
+// The profile is hardened, since documents may come from anyone and the conversion runs
+// on a server: macros never run (security level "very high" and macro execution
+// disabled), links are never updated, content linked from a document that is not in a
+// trusted location (none is) is never loaded, and LibreOffice's network access goes to
+// a proxy that does not exist (127.0.0.1, port 9), in its own settings and in the
+// proxy variables of its environment.
+//
 // soffice exits with status 0 when it cannot open or convert a document; it only leaves
 // no output file. Convert reports that as an error wrapping [ErrNoOutput].
 package office
@@ -29,10 +36,15 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/ansinh-vn/baocao/internal/atomicfile"
 )
 
 // ErrNotInstalled is returned when neither soffice nor libreoffice is on PATH.
 var ErrNotInstalled = errors.New("office: LibreOffice (soffice) is not installed or not on PATH")
+
+// ErrFormat is wrapped by the error for a format Convert does not accept (see Convert).
+var ErrFormat = errors.New("office: invalid conversion format")
 
 // ErrNoOutput is wrapped by the error for a document that LibreOffice did not convert:
 // it could not open it (not a .docx, a broken package) or could not export it.
@@ -63,8 +75,11 @@ func PDF(ctx context.Context, docx []byte) ([]byte, error) {
 
 // Convert opens a .docx in LibreOffice and converts it to format, given as for soffice
 // --convert-to: "pdf", "odt", "html", "txt:Text (encoded):UTF8"… The output file's
-// extension is the part of format before the first colon. It returns the bytes of the
-// converted file; see the package documentation for how LibreOffice runs and fails.
+// extension is the part of format before the first colon: letters and digits only; the
+// filter name and options after it may not hold a slash, a backslash, "..", or a control
+// character. Any other format is an error wrapping [ErrFormat], before LibreOffice runs.
+// It returns the bytes of the one file LibreOffice wrote for the document in a private
+// temporary folder; see the package documentation for how LibreOffice runs and fails.
 func Convert(ctx context.Context, docx []byte, format string) ([]byte, error) {
 	outs, err := ConvertAll(ctx, [][]byte{docx}, format)
 	if err != nil {
@@ -79,6 +94,10 @@ func Convert(ctx context.Context, docx []byte, format string) ([]byte, error) {
 // [ErrNoOutput]) names them by index; the other outputs are returned. If LibreOffice
 // cannot run at all, or ctx ends, the outputs are nil.
 func ConvertAll(ctx context.Context, docs [][]byte, format string) ([][]byte, error) {
+	ext, err := formatExtension(format)
+	if err != nil {
+		return nil, err
+	}
 	soffice, err := Path()
 	if err != nil {
 		return nil, err
@@ -104,8 +123,12 @@ func ConvertAll(ctx context.Context, docs [][]byte, format string) ([][]byte, er
 	if err := os.Mkdir(inDir, 0o700); err != nil {
 		return nil, fmt.Errorf("office: %w", err)
 	}
+	profile := filepath.Join(dir, "profile")
+	if err := writeProfile(profile); err != nil {
+		return nil, fmt.Errorf("office: %w", err)
+	}
 	args := []string{
-		"-env:UserInstallation=" + profileURL(filepath.Join(dir, "profile")),
+		"-env:UserInstallation=" + profileURL(profile),
 		"--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
 		"--infilter=" + DocxFilter,
 		"--convert-to", format,
@@ -123,6 +146,7 @@ func ConvertAll(ctx context.Context, docs [][]byte, format string) ([][]byte, er
 	var log bytes.Buffer
 	cmd.Stdout = &log
 	cmd.Stderr = &log
+	cmd.Env = offlineEnv(os.Environ())
 	cmd.WaitDelay = 5 * time.Second
 	setProcessGroup(cmd)
 	runErr := cmd.Run()
@@ -133,12 +157,10 @@ func ConvertAll(ctx context.Context, docs [][]byte, format string) ([][]byte, er
 	if runErr != nil {
 		return nil, fmt.Errorf("office: LibreOffice: %w\n%s", runErr, log.Bytes())
 	}
-	// Output names: doc<i>.<extension of the format>.
-	ext, _, _ := strings.Cut(format, ":")
 	outs := make([][]byte, len(docs))
 	var failed []string
 	for i := range docs {
-		out, err := os.ReadFile(filepath.Join(outDir, fmt.Sprintf("doc%d.%s", i, ext)))
+		out, err := readOutput(outDir, fmt.Sprintf("doc%d.%s", i, ext))
 		if err != nil {
 			failed = append(failed, fmt.Sprint(i))
 			continue
@@ -176,21 +198,5 @@ func PDFFile(ctx context.Context, docxPath, pdfPath string) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(filepath.Dir(pdfPath), "."+filepath.Base(pdfPath)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // after a successful rename there is nothing left to remove
-	if _, err := f.Write(pdf); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, pdfPath)
+	return atomicfile.WriteFile(pdfPath, pdf)
 }

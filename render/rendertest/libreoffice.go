@@ -58,10 +58,11 @@ func RequireLibreOffice(t testing.TB) {
 // tracked deletions and some field codes show. To see headers, footers and
 // notes, convert to PDF with [LibreOfficeConvert].
 //
-// The conversion runs as in ../shared/peers/check_docx.sh, through
-// [office.Convert]: import filter forced to "MS Word 2007 XML", export
-// filter [TextFormat], a throw-away user profile in a temporary directory
-// (so calls may run concurrently and never touch the user's own profile).
+// The conversion is [office.Convert] (one implementation for programs and
+// tests): import filter forced to "MS Word 2007 XML", export filter
+// [TextFormat], a throw-away hardened user profile in a temporary directory
+// (so calls may run concurrently, never touch the user's own profile, run no
+// macro and load nothing a document links to).
 // Cancel ctx or give it a deadline to bound the time (without one,
 // [office.DefaultTimeout] applies); on expiry the LibreOffice processes are
 // killed. It returns an error wrapping [ErrNoLibreOffice] when LibreOffice
