@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -69,7 +70,7 @@ type xmlChecker struct {
 	lastPrefix []byte
 	rootSeen   bool
 	root       xmlRoot
-	attrs      [][]byte        // attribute names of the current start tag, to find repeats
+	attrs      []xmlName       // attribute names of the current start tag, to find repeats
 	attrSet    map[string]bool // the same, once a tag has many attributes (no quadratic scan)
 	lastValue  []byte          // the value of the attribute just read
 	decls      []string        // prefixes declared by the open elements, innermost last
@@ -144,20 +145,24 @@ func (c *xmlChecker) run() *xmlProblem {
 	}
 	start := c.i
 	for c.i < len(d) && !(c.rootOnly && c.rootSeen) {
-		j := bytes.IndexByte(d[c.i:], '<')
-		if j < 0 {
-			j = len(d) - c.i
-		}
-		if p := c.text(d[c.i : c.i+j]); p != nil {
-			return p
-		}
-		c.i += j
-		if c.i >= len(d) {
-			break
+		if d[c.i] != '<' { // most tags follow one another with no text between
+			j := bytes.IndexByte(d[c.i:], '<')
+			if j < 0 {
+				j = len(d) - c.i
+			}
+			if p := c.text(d[c.i : c.i+j]); p != nil {
+				return p
+			}
+			c.i += j
+			if c.i >= len(d) {
+				break
+			}
 		}
 		var p *xmlProblem
 		rest := d[c.i:]
 		switch {
+		case len(rest) > 1 && rest[1] != '?' && rest[1] != '!' && rest[1] != '/':
+			p = c.startTag()
 		case bytes.HasPrefix(rest, []byte("<?")):
 			p = c.pi(c.i == start)
 		case bytes.HasPrefix(rest, []byte("<!--")):
@@ -197,6 +202,9 @@ func (c *xmlChecker) text(s []byte) *xmlProblem {
 			return c.fail(c.i, "text outside the root element")
 		}
 		return nil
+	}
+	if k := bytes.Index(s, []byte("]]>")); k >= 0 {
+		return c.fail(c.i+k, "]]> in text")
 	}
 	return c.references(s, c.i)
 }
@@ -266,81 +274,131 @@ func (c *xmlChecker) skipTo(end, what string) *xmlProblem {
 // pi skips a processing instruction; the XML declaration may only come first.
 func (c *xmlChecker) pi(first bool) *xmlProblem {
 	at := c.i
-	target := c.data[at+2:]
-	if n := bytes.IndexAny(target, " \t\r\n?"); n >= 0 {
-		target = target[:n]
+	end := bytes.Index(c.data[at+2:], []byte("?>"))
+	if end < 0 {
+		return c.fail(at, "processing instruction never closed")
 	}
-	if bytes.EqualFold(target, []byte("xml")) && !first {
+	body := c.data[at+2 : at+2+end]
+	if k := bytes.IndexAny(body, " \t\r\n"); k >= 0 {
+		body = body[:k]
+	}
+	sub := xmlChecker{data: body}
+	target, ok := sub.name()
+	if !ok || len(target.b) != len(body) {
+		return c.fail(at, "processing instruction without a valid target")
+	}
+	if bytes.EqualFold(target.b, []byte("xml")) && !first {
 		return c.fail(at, "XML declaration not at the start of the part")
 	}
-	if len(target) == 0 {
-		return c.fail(at, "processing instruction without a target")
-	}
-	return c.skipTo("?>", "processing instruction")
+	c.i = at + 2 + end + 2
+	return nil
 }
 
 // xmlSpace reports whether b is XML white space.
 func xmlSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
 
-// nameEnd marks the bytes that end a name (white space, "/", ">", "=") and, with 2, the
-// bytes a name may not hold ("<", "&", quotes).
+// nameEnd classifies bytes for names: 0 may be in a name (ASCII letters, digits, "_",
+// "-", "."), 1 ends a name (white space, "/", ">", "="), 2 may not be in a name (other
+// ASCII), 3 is ":", 4 begins a multi-byte character, checked with the Unicode tables.
 var nameEnd = func() (t [256]byte) {
+	for b := 0; b < 0x80; b++ {
+		t[b] = 2
+	}
+	for b := 0x80; b < 0x100; b++ {
+		t[b] = 4
+	}
+	for _, r := range []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") {
+		t[r] = 0
+	}
 	for _, b := range []byte(" \t\r\n/>=") {
 		t[b] = 1
 	}
-	for _, b := range []byte("<&\"'") {
-		t[b] = 2
-	}
+	t[':'] = 3
 	return t
 }()
 
-// name reads an XML name at c.i: it ends at white space, "/", ">" or "=". bad reports a
-// byte no name may hold.
-func (c *xmlChecker) name() (n []byte, bad bool) {
-	d := c.data
-	s := c.i
-	for c.i < len(d) {
-		switch nameEnd[d[c.i]] {
-		case 1:
-			return d[s:c.i], bad
+// xmlName is a name as written, with the offset of its colon (-1 without one).
+type xmlName struct {
+	b     []byte
+	colon int
+}
+
+func (n xmlName) prefix() []byte {
+	if n.colon < 0 {
+		return nil
+	}
+	return n.b[:n.colon]
+}
+
+func (n xmlName) local() []byte { return n.b[n.colon+1:] }
+
+// name reads an XML name at c.i: it ends at white space, "/", ">" or "=". ok is false
+// for a name that is not one (empty, a byte no name may hold, a misplaced or second
+// colon, a digit, "-" or "." first).
+func (c *xmlChecker) name() (n xmlName, ok bool) {
+	d := c.data[c.i:]
+	n.colon = -1
+	ok = true
+	k := 0
+	for ; k < len(d); k++ {
+		switch nameEnd[d[k]] {
+		case 0:
+			continue
 		case 2:
-			bad = true
+			ok = false
+			continue
+		case 4:
+			r, size := utf8.DecodeRune(d[k:])
+			ok = ok && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Pc) || r == '\u00B7')
+			k += size - 1
+			continue
+		case 3:
+			if n.colon >= 0 {
+				ok = false
+			}
+			n.colon = k
+			continue
 		}
-		c.i++
+		break
 	}
-	return d[s:c.i], bad
+	n.b = d[:k]
+	c.i += k
+	return n, ok && validName(n)
 }
 
-func validName(n []byte, bad bool) bool {
-	if bad || len(n) == 0 || n[0] == ':' || n[len(n)-1] == ':' {
+// validName checks what name cannot check byte by byte: a name is not empty, its colon
+// is neither first nor last, and it does not begin (nor its local part) with a digit, a
+// "-", a "." or a combining character.
+func validName(n xmlName) bool {
+	if len(n.b) == 0 || n.colon == 0 || n.colon == len(n.b)-1 {
 		return false
 	}
-	if b := n[0]; b >= '0' && b <= '9' || b == '-' || b == '.' {
-		return false
-	}
-	k := bytes.IndexByte(n, ':')
-	return k < 0 || bytes.IndexByte(n[k+1:], ':') < 0
+	return validNameStart(n.b) && (n.colon < 0 || validNameStart(n.b[n.colon+1:]))
 }
 
-func splitName(n []byte) (prefix, local []byte) {
-	if k := bytes.IndexByte(n, ':'); k >= 0 {
-		return n[:k], n[k+1:]
+func validNameStart(b []byte) bool {
+	if c := b[0]; c < 0x80 {
+		return !(c >= '0' && c <= '9' || c == '-' || c == '.')
 	}
-	return nil, n
+	r, _ := utf8.DecodeRune(b)
+	return unicode.IsLetter(r) || r == '_'
 }
 
 func (c *xmlChecker) skipSpace() bool {
-	s := c.i
-	for c.i < len(c.data) && xmlSpace(c.data[c.i]) {
-		c.i++
+	d := c.data[c.i:]
+	k := 0
+	for k < len(d) && nameEnd[d[k]] == 1 && d[k] != '/' && d[k] != '>' && d[k] != '=' {
+		k++
 	}
-	return c.i > s
+	c.i += k
+	return k > 0
 }
 
 func (c *xmlChecker) endTag() *xmlProblem {
 	at := c.i
 	c.i += 2
-	n, _ := c.name()
+	name, _ := c.name()
+	n := name.b
 	c.skipSpace()
 	if c.i >= len(c.data) || c.data[c.i] != '>' {
 		return c.fail(at, "end tag </%s> not closed by >", n)
@@ -373,16 +431,16 @@ func (c *xmlChecker) pop() {
 func (c *xmlChecker) startTag() *xmlProblem {
 	at := c.i
 	c.i++
-	n, bad := c.name()
-	if !validName(n, bad) {
-		return c.fail(at, "invalid element name %q", n)
+	n, ok := c.name()
+	if !ok {
+		return c.fail(at, "invalid element name %q", n.b)
 	}
 	if len(c.stack) == 0 && c.rootSeen {
-		return c.fail(at, "element <%s> after the root element", n)
+		return c.fail(at, "element <%s> after the root element", n.b)
 	}
-	el := openElement{name: n}
+	el := openElement{name: n.b}
 	c.attrs = c.attrs[:0]
-	empty, p := c.attributes(at, n, &el)
+	empty, p := c.attributes(at, n.b, &el)
 	if p != nil {
 		return p
 	}
@@ -392,9 +450,8 @@ func (c *xmlChecker) startTag() *xmlProblem {
 	}
 	if !c.rootSeen {
 		c.rootSeen = true
-		prefix, local := splitName(n)
-		c.root = xmlRoot{prefix: string(prefix), local: string(local)}
-		c.root.ns = c.rootNamespace(at, string(prefix))
+		c.root = xmlRoot{prefix: string(n.prefix()), local: string(n.local())}
+		c.root.ns = c.rootNamespace(at, c.root.prefix)
 	}
 	if empty {
 		c.pop()
@@ -423,15 +480,15 @@ func (c *xmlChecker) attributes(at int, elem []byte, el *openElement) (empty boo
 		case !spaced:
 			return false, c.fail(c.i, "no white space before an attribute of <%s>", elem)
 		}
-		an, bad := c.name()
-		if !validName(an, bad) {
-			return false, c.fail(c.i, "invalid attribute name %q on <%s>", an, elem)
+		an, ok := c.name()
+		if !ok {
+			return false, c.fail(c.i, "invalid attribute name %q on <%s>", an.b, elem)
 		}
-		if c.repeated(an) {
-			return false, c.fail(c.i, "attribute %s repeated on <%s>", an, elem)
+		if c.repeated(an.b) {
+			return false, c.fail(c.i, "attribute %s repeated on <%s>", an.b, elem)
 		}
 		c.attrs = append(c.attrs, an)
-		if p := c.attrValue(an, elem); p != nil {
+		if p := c.attrValue(an.b, elem); p != nil {
 			return false, p
 		}
 		if p := c.declare(an, el); p != nil {
@@ -448,7 +505,7 @@ const manyAttributes = 32
 func (c *xmlChecker) repeated(an []byte) bool {
 	if len(c.attrs) < manyAttributes {
 		for _, prev := range c.attrs {
-			if bytes.Equal(prev, an) {
+			if bytes.Equal(prev.b, an) {
 				return true
 			}
 		}
@@ -457,7 +514,7 @@ func (c *xmlChecker) repeated(an []byte) bool {
 	if len(c.attrs) == manyAttributes {
 		c.attrSet = make(map[string]bool, 2*manyAttributes)
 		for _, prev := range c.attrs {
-			c.attrSet[string(prev)] = true
+			c.attrSet[string(prev.b)] = true
 		}
 	}
 	if c.attrSet[string(an)] {
@@ -504,11 +561,12 @@ func (c *xmlChecker) attrValue(an, elem []byte) *xmlProblem {
 }
 
 // declare records a namespace declaration (xmlns or xmlns:p) made by attribute an.
-func (c *xmlChecker) declare(an []byte, el *openElement) *xmlProblem {
+func (c *xmlChecker) declare(name xmlName, el *openElement) *xmlProblem {
+	an := name.b
 	if len(an) < 5 || an[0] != 'x' {
 		return nil
 	}
-	prefix, local := splitName(an)
+	prefix, local := name.prefix(), name.local()
 	var declared string
 	switch {
 	case prefix == nil && string(local) == "xmlns":
@@ -532,17 +590,17 @@ func (c *xmlChecker) declare(an []byte, el *openElement) *xmlProblem {
 
 // checkPrefixes checks that the element just opened and its attributes use declared
 // prefixes, and with requireNS that the element is in a namespace.
-func (c *xmlChecker) checkPrefixes(at int, n []byte) *xmlProblem {
-	prefix, local := splitName(n)
+func (c *xmlChecker) checkPrefixes(at int, n xmlName) *xmlProblem {
+	prefix := n.prefix()
 	switch {
 	case prefix == nil && c.requireNS && c.declared[""] == 0:
-		return c.fail(at, "element <%s> is in no namespace", local)
+		return c.fail(at, "element <%s> is in no namespace", n.b)
 	case prefix != nil && (string(prefix) == "xmlns" || !c.isDeclared(prefix)):
-		return c.fail(at, "undeclared namespace prefix %q on <%s>", prefix, n)
+		return c.fail(at, "undeclared namespace prefix %q on <%s>", prefix, n.b)
 	}
 	for _, an := range c.attrs {
-		if p, _ := splitName(an); p != nil && string(p) != "xmlns" && !c.isDeclared(p) {
-			return c.fail(at, "undeclared namespace prefix %q on attribute %s", p, an)
+		if p := an.prefix(); p != nil && string(p) != "xmlns" && !c.isDeclared(p) {
+			return c.fail(at, "undeclared namespace prefix %q on attribute %s", p, an.b)
 		}
 	}
 	return nil

@@ -1,0 +1,126 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"strings"
+	"testing"
+)
+
+func TestCheckWellFormed(t *testing.T) {
+	const w = `xmlns:w="urn:w"`
+	good := []string{
+		`<a/>`,
+		"\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<a>x</a>\n",
+		`<?xml version='1.0' encoding='UTF-8' standalone='yes'?><w:a ` + w + ` w:b='1' c="&lt;&#233;&#x1F600;"><!-- c --><w:c/><![CDATA[<not a tag>]]><?pi x?></w:a>`,
+		`<a xmlns="urn:x"><b xmlns=""/></a>`,
+		`<?a?><a><?b c?></a>`,
+		`<a ` + w + `><w:b></w:b ></a>`,
+		`<tên thuộc_tính="giá trị">chữ</tên>`,
+	}
+	for _, s := range good {
+		if _, p := checkWellFormed([]byte(s), false); p != nil {
+			t.Errorf("%q: %s", s, p.msg)
+		}
+	}
+	bad := []struct{ in, msg string }{
+		{``, "no root element"},
+		{`   `, "no root element"},
+		{`<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>`, "DOCTYPE"},
+		{`<a><!ELEMENT b ANY></a>`, "DOCTYPE"},
+		{`<a>&x;</a>`, "invalid entity"},
+		{`<a>]]></a>`, "]]> in text"},
+		{`<a>&#0;</a>`, "invalid entity"},
+		{`<a>&amp</a>`, "invalid entity"},
+		{`<a b="&x;"/>`, "invalid entity"},
+		{`<a b="<"/>`, "< in the value"},
+		{`<a b=c/>`, "unquoted value"},
+		{`<a b/>`, "without a value"},
+		{`<a b="1"c="2"/>`, "no white space"},
+		{`<a b="1" b="2"/>`, "attribute b repeated"},
+		{`<a><b></a></b>`, "end tag </a> does not match <b>"},
+		{`<a>`, "<a> is never closed"},
+		{`</a>`, "without a start tag"},
+		{`<a/><b/>`, "element <b> after the root element"},
+		{`<a/>x`, "text outside the root element"},
+		{`x<a/>`, "text outside the root element"},
+		{`<a/><?xml version="1.0"?>`, "XML declaration not at the start"},
+		{`<?><a/>`, "processing instruction never closed"},
+		{`<? x?><a/>`, "processing instruction without a valid target"},
+		{`<?1?><a/>`, "processing instruction without a valid target"},
+		{`<a><!-- x </a>`, "comment never closed"},
+		{`<![CDATA[x]]><a/>`, "CDATA section outside"},
+		{`<x:a/>`, `undeclared namespace prefix "x"`},
+		{`<a x:b="1"/>`, `undeclared namespace prefix "x" on attribute x:b`},
+		{`<a xmlns:x=""/>`, "invalid namespace declaration"},
+		{`<1a/>`, "invalid element name"},
+		{`<a:b:c xmlns:a="u"/>`, "invalid element name"},
+		{`<a€/>`, "invalid element name"},
+		{"<a>\x01</a>", "control character U+0001"},
+		{"<a>\xff</a>", "invalid UTF-8"},
+		{"<a>\uFFFE</a>", "character U+FFFE"},
+		{"\xFF\xFE<\x00a\x00/\x00>\x00", "UTF-16"},
+	}
+	for _, c := range bad {
+		_, p := checkWellFormed([]byte(c.in), false)
+		if p == nil {
+			t.Errorf("%q: accepted", c.in)
+			continue
+		}
+		if !strings.Contains(p.msg, c.msg) {
+			t.Errorf("%q: %q, want %q", c.in, p.msg, c.msg)
+		}
+	}
+	if _, p := checkWellFormed([]byte(`<a><b/></a>`), true); p == nil || !strings.Contains(p.msg, "element <a> is in no namespace") {
+		t.Errorf("requireNS: %v", p)
+	}
+	root, p := checkWellFormed([]byte(`<?xml version="1.0"?><w:document xmlns:w="`+nsMain+`"/>`), true)
+	if p != nil || root != (xmlRoot{prefix: "w", local: "document", ns: nsMain}) {
+		t.Errorf("root = %+v, %v", root, p)
+	}
+}
+
+// The position of a problem is its line and byte column.
+func TestCheckWellFormedPosition(t *testing.T) {
+	data := []byte("<a>\n  <b>\n  </c>\n</a>")
+	_, p := checkWellFormed(data, false)
+	if p == nil {
+		t.Fatal("accepted")
+	}
+	if line, col := p.position(data); line != 3 || col != 3 {
+		t.Errorf("line %d, column %d; want 3, 3", line, col)
+	}
+}
+
+// decodes reports whether encoding/xml reads data whole, strictly, with no directive.
+func decodes(data []byte) bool {
+	d := xml.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))))
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+		if _, ok := tok.(xml.Directive); ok {
+			return false
+		}
+	}
+}
+
+// FuzzCheckWellFormed: what the checker accepts, encoding/xml (with namespaces) reads too.
+func FuzzCheckWellFormed(f *testing.F) {
+	for _, s := range []string{
+		`<a/>`, `<?xml version="1.0"?><w:a xmlns:w="u" w:b="1"><w:c>x&amp;y</w:c></w:a>`,
+		`<a><![CDATA[x]]><!--c--><?p d?></a>`, `<a b='&#x41;'>&lt;</a>`, "\xEF\xBB\xBF<a/>",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if _, p := checkWellFormed(data, false); p == nil && !decodes(data) {
+			t.Errorf("accepted what encoding/xml refuses: %q", data)
+		}
+	})
+}
