@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // readPackage reads and checks the template package once, with archive/zip alone:
@@ -33,15 +35,7 @@ func readPackage(r io.ReaderAt, size int64, lim Limits) ([]*pkgPart, error) {
 	if err != nil {
 		return nil, err
 	}
-	rd := &pkgReader{files: files, byName: make(map[string]*zip.File, len(files))}
-	if b, ok := scratchPool.Get().(*[]byte); ok {
-		rd.scratch = *b
-	}
-	defer func() {
-		if cap(rd.scratch) <= maxPooledScratch {
-			scratchPool.Put(&rd.scratch)
-		}
-	}()
+	rd := &pkgReader{files: files, byName: make(map[string]*zip.File, len(files)), meta: map[string][]byte{}}
 	for _, f := range files {
 		rd.byName[strings.ToLower(f.Name)] = f
 	}
@@ -106,13 +100,13 @@ const maxPooledScratch = 16 << 20
 
 // pkgReader holds what readPackage learns as it goes.
 type pkgReader struct {
-	files   []*zip.File
-	byName  map[string]*zip.File // lower-case name → entry
-	main    string               // the main part's name
-	kinds   map[string]string    // part that may hold tags → its kind ("document", "header"…)
-	ct      *contentTypes
-	parts   []*pkgPart
-	scratch []byte // reused to inflate the XML parts that are only checked
+	files  []*zip.File
+	byName map[string]*zip.File // lower-case name → entry
+	main   string               // the main part's name
+	kinds  map[string]string    // part that may hold tags → its kind ("document", "header"…)
+	ct     *contentTypes
+	parts  []*pkgPart
+	meta   map[string][]byte // bookkeeping parts already inflated by findParts
 }
 
 // templatedKinds are the relationship kinds, from the main part, of the parts that may
@@ -157,6 +151,7 @@ func (rd *pkgReader) findParts() error {
 	if rd.ct, err = parseContentTypes(data); err != nil {
 		return err
 	}
+	rd.meta[f.Name] = data
 	rd.kinds = map[string]string{rd.main: "document"}
 	for _, f := range rd.files {
 		// Parts named as Word names them, whether or not a relationship reaches them.
@@ -189,6 +184,7 @@ func (rd *pkgReader) readRels(f *zip.File) ([]relationship, error) {
 	if err := checkMetaXML(f.Name, data); err != nil {
 		return nil, err
 	}
+	rd.meta[f.Name] = data
 	return parseRels(f.Name, data)
 }
 
@@ -220,44 +216,87 @@ func (rd *pkgReader) readRaw() error {
 	return nil
 }
 
-// readAll inflates and checks every part as its kind needs (see readPackage).
+// readAll inflates and checks every part as its kind needs (see readPackage), on up to
+// maxReadWorkers goroutines: the parts are independent, and a template's styles alone
+// take as long to inflate and check as the rest of a parse. All have ended when it
+// returns; the error is that of the first part in the package's order.
 func (rd *pkgReader) readAll() error {
-	for i, f := range rd.files {
-		p := rd.parts[i]
-		var err error
-		switch kind, templatedPart := rd.kinds[f.Name]; {
-		case templatedPart:
-			if p.xml, err = rd.inflate(f, nil); err != nil {
-				return err
-			}
-			p.xml = bytes.TrimPrefix(p.xml, []byte("\xEF\xBB\xBF"))
-			if err := checkPartXML(f.Name, kind, p.xml); err != nil {
-				return err
-			}
-		case f.Name == rd.byName[strings.ToLower(contentTypesPart)].Name:
-			p.ct = rd.ct
-			p.meta, err = rd.inflate(f, nil)
-		case strings.HasSuffix(strings.ToLower(f.Name), ".rels"):
-			p.meta, err = rd.inflate(f, nil)
-			if err == nil {
-				err = checkMetaXML(f.Name, p.meta)
-			}
-			if err == nil {
-				p.rels, err = parseRels(f.Name, p.meta)
-			}
-		case rd.isXML(f.Name):
-			rd.scratch, err = rd.inflate(f, rd.scratch)
-			if err == nil {
-				err = checkMetaXML(f.Name, rd.scratch)
-			}
-		default:
-			err = verifyEntry(f, p.raw)
+	errs := make([]error, len(rd.files))
+	workers := min(runtime.GOMAXPROCS(0), maxReadWorkers, len(rd.files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	work := func() {
+		defer wg.Done()
+		var scratch []byte
+		if b, ok := scratchPool.Get().(*[]byte); ok {
+			scratch = *b
 		}
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= len(rd.files) {
+				break
+			}
+			errs[i] = rd.readPart(i, &scratch)
+		}
+		if cap(scratch) <= maxPooledScratch {
+			scratchPool.Put(&scratch)
+		}
+	}
+	wg.Add(workers)
+	for w := 1; w < workers; w++ {
+		go work()
+	}
+	work()
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// maxReadWorkers bounds the goroutines of one parse.
+const maxReadWorkers = 4
+
+// readPart inflates and checks the i-th part; scratch is the worker's buffer for the
+// parts that are only checked. A panic (there should be none) becomes an error: it
+// would otherwise end the program from a goroutine no caller can recover.
+func (rd *pkgReader) readPart(i int, scratch *[]byte) (err error) {
+	f, p := rd.files[i], rd.parts[i]
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: entry %q: internal error: %v", ErrPackage, f.Name, r)
+		}
+	}()
+	switch kind, templatedPart := rd.kinds[f.Name]; {
+	case templatedPart:
+		if p.xml, err = rd.inflate(f, nil); err != nil {
+			return err
+		}
+		p.xml = bytes.TrimPrefix(p.xml, []byte("\xEF\xBB\xBF"))
+		return checkPartXML(f.Name, kind, p.xml)
+	case rd.meta[f.Name] != nil && f == rd.byName[strings.ToLower(contentTypesPart)]:
+		p.ct, p.meta = rd.ct, rd.meta[f.Name]
+		return nil
+	case strings.HasSuffix(strings.ToLower(f.Name), ".rels"):
+		if p.meta = rd.meta[f.Name]; p.meta == nil {
+			if p.meta, err = rd.inflate(f, nil); err != nil {
+				return err
+			}
+			if err := checkMetaXML(f.Name, p.meta); err != nil {
+				return err
+			}
+		}
+		p.rels, err = parseRels(f.Name, p.meta)
+		return err
+	case rd.isXML(f.Name):
+		if *scratch, err = rd.inflate(f, *scratch); err != nil {
+			return err
+		}
+		return checkMetaXML(f.Name, *scratch)
+	}
+	return verifyEntry(f, p.raw)
 }
 
 // isXML reports whether a part is XML, by its content type or its extension.

@@ -166,12 +166,12 @@ func (c *xmlChecker) run() *xmlProblem {
 		case bytes.HasPrefix(rest, []byte("<?")):
 			p = c.pi(c.i == start)
 		case bytes.HasPrefix(rest, []byte("<!--")):
-			p = c.skipTo("-->", "comment")
+			p = c.comment()
 		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
 			if len(c.stack) == 0 {
 				return c.fail(c.i, "CDATA section outside the root element")
 			}
-			p = c.skipTo("]]>", "CDATA section")
+			p = c.skipTo(len("<![CDATA["), "]]>", "CDATA section")
 		case bytes.HasPrefix(rest, []byte("<!")):
 			return c.fail(c.i, "a DOCTYPE or other directive, which Office Open XML does not allow")
 		case bytes.HasPrefix(rest, []byte("</")):
@@ -261,13 +261,28 @@ func validReference(ref []byte) bool {
 		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
-// skipTo moves past the next end, which closes a construct of the given name.
-func (c *xmlChecker) skipTo(end, what string) *xmlProblem {
-	k := bytes.Index(c.data[c.i:], []byte(end))
+// skipTo moves past the next end after the from bytes that open a construct of the given
+// name.
+func (c *xmlChecker) skipTo(from int, end, what string) *xmlProblem {
+	k := bytes.Index(c.data[c.i+from:], []byte(end))
 	if k < 0 {
 		return c.fail(c.i, "%s never closed", what)
 	}
-	c.i += k + len(end)
+	c.i += from + k + len(end)
+	return nil
+}
+
+// comment skips a comment, which may not hold "--".
+func (c *xmlChecker) comment() *xmlProblem {
+	body := c.data[c.i+len("<!--"):]
+	k := bytes.Index(body, []byte("--"))
+	if k < 0 {
+		return c.fail(c.i, "comment never closed")
+	}
+	if k+2 >= len(body) || body[k+2] != '>' {
+		return c.fail(c.i, "-- inside a comment")
+	}
+	c.i += len("<!--") + k + 3
 	return nil
 }
 

@@ -50,6 +50,8 @@ func TestCheckWellFormed(t *testing.T) {
 		{`<? x?><a/>`, "processing instruction without a valid target"},
 		{`<?1?><a/>`, "processing instruction without a valid target"},
 		{`<a><!-- x </a>`, "comment never closed"},
+		{`<a><!--></a>`, "comment never closed"},
+		{`<a><!-- a -- b --></a>`, "-- inside a comment"},
 		{`<![CDATA[x]]><a/>`, "CDATA section outside"},
 		{`<x:a/>`, `undeclared namespace prefix "x"`},
 		{`<a x:b="1"/>`, `undeclared namespace prefix "x" on attribute x:b`},
