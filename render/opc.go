@@ -73,8 +73,8 @@ func parseRels(name string, data []byte) ([]relationship, error) {
 				r.External = a.Value == "External"
 			}
 		}
-		if r.ID == "" || r.Type == "" || r.Target == "" {
-			return fmt.Errorf("a relationship without Id, Type or Target")
+		if r.ID == "" || r.Type == "" {
+			return fmt.Errorf("a relationship without Id or Type")
 		}
 		rels = append(rels, r)
 		return nil

@@ -3,8 +3,10 @@ package render
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/xml"
 	"fmt"
-	"unicode"
+	"io"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -314,7 +316,7 @@ func xmlSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '
 
 // nameEnd classifies bytes for names: 0 may be in a name (ASCII letters, digits, "_",
 // "-", "."), 1 ends a name (white space, "/", ">", "="), 2 may not be in a name (other
-// ASCII), 3 is ":", 4 begins a multi-byte character, checked with the Unicode tables.
+// ASCII), 3 is ":", 4 is part of a multi-byte character (see unicodeName).
 var nameEnd = func() (t [256]byte) {
 	for b := 0; b < 0x80; b++ {
 		t[b] = 2
@@ -354,6 +356,7 @@ func (c *xmlChecker) name() (n xmlName, ok bool) {
 	d := c.data[c.i:]
 	n.colon = -1
 	ok = true
+	nonASCII := false
 	k := 0
 	for ; k < len(d); k++ {
 		switch nameEnd[d[k]] {
@@ -363,9 +366,7 @@ func (c *xmlChecker) name() (n xmlName, ok bool) {
 			ok = false
 			continue
 		case 4:
-			r, size := utf8.DecodeRune(d[k:])
-			ok = ok && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Pc) || r == '\u00B7')
-			k += size - 1
+			nonASCII = true
 			continue
 		case 3:
 			if n.colon >= 0 {
@@ -378,7 +379,17 @@ func (c *xmlChecker) name() (n xmlName, ok bool) {
 	}
 	n.b = d[:k]
 	c.i += k
-	return n, ok && validName(n)
+	return n, ok && validName(n) && (!nonASCII || unicodeName(n.b))
+}
+
+// unicodeName checks a name with characters beyond ASCII as encoding/xml does (its
+// tables are XML 1.0's, narrower than what Word writes, which is never such a name):
+// rare in a package, so the cost of a decoder does not matter.
+func unicodeName(name []byte) bool {
+	d := xml.NewDecoder(io.MultiReader(strings.NewReader("<"), bytes.NewReader(name), strings.NewReader("/>")))
+	tok, err := d.RawToken()
+	se, ok := tok.(xml.StartElement)
+	return err == nil && ok && len(se.Attr) == 0
 }
 
 // validName checks what name cannot check byte by byte: a name is not empty, its colon
@@ -392,11 +403,8 @@ func validName(n xmlName) bool {
 }
 
 func validNameStart(b []byte) bool {
-	if c := b[0]; c < 0x80 {
-		return !(c >= '0' && c <= '9' || c == '-' || c == '.')
-	}
-	r, _ := utf8.DecodeRune(b)
-	return unicode.IsLetter(r) || r == '_'
+	c := b[0]
+	return c >= 0x80 || !(c >= '0' && c <= '9' || c == '-' || c == '.')
 }
 
 func (c *xmlChecker) skipSpace() bool {
