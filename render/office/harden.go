@@ -81,20 +81,24 @@ func offlineEnv(env []string) []string {
 	return out
 }
 
-// formatExtension checks a --convert-to format and returns its extension, the name of
-// the file LibreOffice writes: letters and digits only, so that the output is always a
-// file of the private output folder.
+// extensionSyntax and filterSyntax are what formatExtension accepts.
 var (
 	extensionSyntax = regexp.MustCompile(`^[A-Za-z0-9]{1,16}$`)
 	filterSyntax    = regexp.MustCompile(`^[^/\\\x00-\x1f\x7f]*$`)
 )
 
+// maxFormatLength bounds a format: filter names and their options are short.
+const maxFormatLength = 1024
+
+// formatExtension checks a --convert-to format and returns its extension, the name of
+// the file LibreOffice writes: letters and digits only, so that the output is always a
+// file of the private output folder.
 func formatExtension(format string) (string, error) {
 	ext, filter, _ := strings.Cut(format, ":")
 	if !extensionSyntax.MatchString(ext) {
 		return "", fmt.Errorf("%w %q: the extension before the first colon must be letters and digits (pdf, odt, txt…)", ErrFormat, format)
 	}
-	if !filterSyntax.MatchString(filter) || strings.Contains(filter, "..") || len(format) > 1024 {
+	if !filterSyntax.MatchString(filter) || strings.Contains(filter, "..") || len(format) > maxFormatLength {
 		return "", fmt.Errorf("%w %q: the filter and its options may not hold a slash, a backslash, \"..\" or a control character", ErrFormat, format)
 	}
 	return ext, nil
