@@ -157,9 +157,15 @@ func ConvertAll(ctx context.Context, docs [][]byte, format string) ([][]byte, er
 	if runErr != nil {
 		return nil, fmt.Errorf("office: LibreOffice: %w\n%s", runErr, log.Bytes())
 	}
-	outs := make([][]byte, len(docs))
+	return collectOutputs(outDir, ext, len(docs), log.Bytes())
+}
+
+// collectOutputs reads the n outputs soffice wrote in outDir, doc<i>.<ext>; log is
+// soffice's output, for the error naming those it did not write.
+func collectOutputs(outDir, ext string, n int, log []byte) ([][]byte, error) {
+	outs := make([][]byte, n)
 	var failed []string
-	for i := range docs {
+	for i := range outs {
 		out, err := readOutput(outDir, fmt.Sprintf("doc%d.%s", i, ext))
 		if err != nil {
 			failed = append(failed, fmt.Sprint(i))
@@ -169,10 +175,10 @@ func ConvertAll(ctx context.Context, docs [][]byte, format string) ([][]byte, er
 	}
 	if failed != nil {
 		what := "the document (it could not open or convert it)"
-		if len(docs) > 1 {
+		if n > 1 {
 			what = "document(s) " + strings.Join(failed, ", ") + " (it could not open or convert them)"
 		}
-		return outs, fmt.Errorf("%w for %s\n%s", ErrNoOutput, what, log.Bytes())
+		return outs, fmt.Errorf("%w for %s\n%s", ErrNoOutput, what, log)
 	}
 	return outs, nil
 }
