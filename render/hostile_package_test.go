@@ -133,6 +133,26 @@ func parseErr(t *testing.T, pkg []byte, kind error, part, message string) {
 	}
 }
 
+// Entries declaring more compressed bytes than the package holds (a lie, or entries
+// overlapping to multiply the package) are refused before anything is read.
+func TestEntriesLargerThanPackage(t *testing.T) {
+	for _, declared := range []uint64{1 << 40, 1 << 20} {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for _, e := range stdEntries(p("{{.a}}")) {
+			w, _ := zw.Create(e.name)
+			w.Write(e.data)
+		}
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: "word/media/x.bin", Method: zip.Store, CompressedSize64: declared, UncompressedSize64: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte("0123456789"))
+		zw.Close()
+		parseErr(t, buf.Bytes(), ErrPackage, "", `entry "word/media/x.bin": the entries declare more compressed bytes than the package's`)
+	}
+}
+
 // Every external relationship but a hyperlink and an attached template is refused, with
 // the relationships part named: a picture, an OLE object, a subdocument or an altChunk
 // shows content, so stripping it would change the report silently.

@@ -31,7 +31,7 @@ func readPackage(r io.ReaderAt, size int64, lim Limits) ([]*pkgPart, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: not a zip archive: %v", ErrPackage, err)
 	}
-	files, err := checkEntries(zr.File, lim)
+	files, err := checkEntries(zr.File, lim, size)
 	if err != nil {
 		return nil, err
 	}
@@ -55,13 +55,16 @@ func readPackage(r io.ReaderAt, size int64, lim Limits) ([]*pkgPart, error) {
 }
 
 // checkEntries checks the central directory against the limits and for unsafe or repeated
-// names, and returns the entries that are parts (directories left out).
-func checkEntries(all []*zip.File, lim Limits) ([]*zip.File, error) {
+// names, and returns the entries that are parts (directories left out). The entries' data
+// lie in the package one after another, so their compressed sizes add up to no more
+// than its size: more is a lie, or entries overlapping to multiply the package (a zip
+// bomb of another kind), and is refused before any is read.
+func checkEntries(all []*zip.File, lim Limits, size int64) ([]*zip.File, error) {
 	if len(all) > lim.MaxParts {
 		return nil, fmt.Errorf("%w: %d entries, more than the limit of %d", ErrPackage, len(all), lim.MaxParts)
 	}
 	seen := make(map[string]bool, len(all))
-	var total uint64
+	var total, compressed uint64
 	files := make([]*zip.File, 0, len(all))
 	for _, f := range all {
 		if err := checkName(f.Name); err != nil {
@@ -80,6 +83,10 @@ func checkEntries(all []*zip.File, lim Limits) ([]*zip.File, error) {
 		total += f.UncompressedSize64
 		if total > uint64(lim.MaxTotalSize) {
 			return nil, fmt.Errorf("%w: more than %d bytes uncompressed in all", ErrPackage, lim.MaxTotalSize)
+		}
+		compressed += f.CompressedSize64
+		if f.CompressedSize64 > uint64(size) || compressed > uint64(size) {
+			return nil, fmt.Errorf("%w: entry %q: the entries declare more compressed bytes than the package's %d", ErrPackage, f.Name, size)
 		}
 		if strings.HasSuffix(f.Name, "/") {
 			if f.UncompressedSize64 != 0 {
