@@ -184,18 +184,7 @@ func loadOne(fsys fs.FS, open, name string) (*Report, error) {
 	return loadBytes(data, name)
 }
 
-// loadBytes is Load on data, parsing it with fastParse when it can (the same tree as
-// yaml.v3's, several times faster) and with yaml.v3 otherwise.
+// loadBytes is Load on data.
 func loadBytes(data []byte, name string) (*Report, error) {
-	doc, ok := fastParse(data)
-	if !ok {
-		return Load(bytes.NewReader(data), name)
-	}
-	d := &decoder{file: name}
-	rep := &Report{}
-	d.report(doc.Content[0], rep)
-	if err := d.err(); err != nil {
-		return nil, err
-	}
-	return rep, nil
+	return Load(bytes.NewReader(data), name)
 }

@@ -12,10 +12,10 @@ import (
 	"time"
 
 	"github.com/ansinh-vn/baocao/ansinh"
-	"github.com/ansinh-vn/baocao/examples/province/unitgen"
+	"github.com/ansinh-vn/baocao/internal/unitgen"
 )
 
-// writeUnits writes n generated commune files (examples/province/unitgen) into a
+// writeUnits writes n generated commune files (internal/unitgen) into a
 // temporary directory.
 func writeUnits(tb testing.TB, n int) string {
 	tb.Helper()
@@ -88,11 +88,17 @@ func unitgenParent() ansinh.Unit {
 	return ansinh.Unit{Code: p.Code, Name: p.Name, Level: p.Level}
 }
 
-// BenchmarkRollup10000 loads, validates and rolls up 10.000 commune files from disk,
-// one at a time. peak-heap-MB is the highest heap seen during one roll-up (GOGC as
-// set), which stays near what one file and the running totals need.
-func BenchmarkRollup10000(b *testing.B) {
-	n := benchN()
+// BenchmarkRollup3300 loads, validates and rolls up 3.300 commune files from disk (about
+// the communes of the whole country), one at a time; see benchRollup.
+func BenchmarkRollup3300(b *testing.B) { benchRollup(b, 3300) }
+
+// BenchmarkRollup10000 is BenchmarkRollup3300 with 10.000 files, or BAOCAO_ROLLUP_N.
+func BenchmarkRollup10000(b *testing.B) { benchRollup(b, benchN()) }
+
+// benchRollup loads, validates and rolls up n generated commune files from disk.
+// peak-heap-MB is the highest heap seen during one roll-up (GOGC as set), which stays
+// near what one file and the running totals need.
+func benchRollup(b *testing.B, n int) {
 	dir := writeUnits(b, n)
 	runtime.GC()
 	b.ReportAllocs()

@@ -18,8 +18,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/ansinh-vn/baocao/ansinh"
-	"github.com/ansinh-vn/baocao/examples/province/unitgen"
 	"github.com/ansinh-vn/baocao/indicators"
+	"github.com/ansinh-vn/baocao/internal/unitgen"
 	"github.com/ansinh-vn/baocao/render/rendertest"
 )
 

@@ -14,7 +14,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/ansinh-vn/baocao/examples/province/unitgen"
+	"github.com/ansinh-vn/baocao/internal/unitgen"
 )
 
 func main() {
