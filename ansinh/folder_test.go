@@ -99,7 +99,7 @@ func TestLoadDirNamesFilesWithTheDir(t *testing.T) {
 		}
 		return nil
 	})
-	want := "\n" + filepath.Join(dir, "b.yaml") + ":1:9: don_vi:"
+	want := filepath.Join(dir, "b.yaml") + ":1:9: don_vi:"
 	if err != nil || len(msgs) != 1 || !strings.Contains(msgs[0], want) {
 		t.Errorf("err %v, messages %q, want one starting %q", err, msgs, want)
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"sort"
 	"strconv"
@@ -13,17 +12,19 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
 	"github.com/ansinh-vn/baocao/indicators"
 )
 
-// LoadError is one problem in a period file, at a position.
+// LoadError is one problem in a period or plan file, at a position.
 type LoadError struct {
 	File   string // file name as given to Load
 	Line   int    // 1-based line; 0 when unknown
-	Column int    // 1-based column; 0 when unknown (YAML syntax errors give only a line)
+	Column int    // 1-based column; 0 when unknown
 	Path   string // YAML path of the value, "giam_ngheo.ho_ngheo.so_ho", "tin_dung.chuong_trinh[3].so_tien"; empty for the whole file
+	Kind   error  // what kind of problem: ErrSyntax, ErrUnknownKey, ErrNumber … (see the Err variables); never nil
 	Msg    string // what is wrong and how to fix it, Vietnamese with English in parentheses
 }
 
@@ -46,8 +47,12 @@ func (e *LoadError) Error() string {
 	return b.String()
 }
 
-// LoadErrors is every problem found in one period file, in file order. Load returns it
-// as its error; errors.As(err, &LoadErrors{}) gives the list.
+// Unwrap returns the error's Kind, so that errors.Is(err, ErrUnknownKey) tests it.
+func (e *LoadError) Unwrap() error { return e.Kind }
+
+// LoadErrors is every problem found in one file, in file order (at most the Loader's
+// MaxErrors, then one of kind ErrTooManyErrors). Load returns it as its error;
+// errors.As(err, &LoadErrors{}) gives the list.
 type LoadErrors []*LoadError
 
 // Error lists the errors one per line.
@@ -68,39 +73,18 @@ func (es LoadErrors) Unwrap() []error {
 	return out
 }
 
-// LoadFile reads the period file at path; see Load.
-func LoadFile(path string) (*Report, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return Load(f, path)
-}
-
-// Load reads one period file (YAML, one document) from r. name is used in error
-// messages. On any problem it returns nil and a LoadErrors with every error of the file.
-// An I/O error from r is returned as is.
-func Load(r io.Reader, name string) (*Report, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	d := &decoder{file: name}
-	rep := d.load(data)
-	if err := d.err(); err != nil {
-		return nil, err
-	}
-	return rep, nil
-}
-
-// err returns every error found, in file order, or nil.
+// err returns every error found, in file order (the one saying loading stopped last),
+// or nil.
 func (d *decoder) err() error {
 	if len(d.errs) == 0 {
 		return nil
 	}
-	sort.SliceStable(d.errs, func(i, j int) bool {
-		a, b := d.errs[i], d.errs[j]
+	sorted := d.errs
+	if d.full {
+		sorted = d.errs[:len(d.errs)-1]
+	}
+	sort.SliceStable(sorted, func(i, j int) bool {
+		a, b := sorted[i], sorted[j]
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}
@@ -113,20 +97,27 @@ type decoder struct {
 	file        string
 	src         []byte // the file's bytes, to place syntax errors YAML gives no line for
 	errs        LoadErrors
+	maxErrs     int  // errors recorded before loading stops
+	full        bool // maxErrs reached: nothing more is read
+	strict      bool // findings of loading are errors
+	warnings    Findings
 	unitOfMoney indicators.MoneyUnit
+	key         *yaml.Node // the key whose value is being read; nil for the root and list items
 }
 
-var reSyntaxLine = regexp.MustCompile(`line (\d+)`)
+var reSyntaxLine = regexp.MustCompile(`^line (\d+): `)
 
 // root parses data as exactly one YAML document and returns its root node, or nil after
 // recording why not. what is what a file holds, for the message about extra documents.
+// Anchors and aliases are refused: a period file has no use for them, and an alias
+// repeats a whole subtree for every mention.
 func (d *decoder) root(data []byte, what string) *yaml.Node {
 	d.src = data
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			d.errs = append(d.errs, &LoadError{File: d.file, Msg: "tệp rỗng, không có dữ liệu (empty file)"})
+			d.add(&LoadError{File: d.file, Kind: ErrEmptyFile, Msg: "tệp rỗng, không có dữ liệu (empty file)"})
 			return nil
 		}
 		d.syntax(err)
@@ -134,19 +125,46 @@ func (d *decoder) root(data []byte, what string) *yaml.Node {
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		d.at(&extra, "", "tệp có nhiều hơn một tài liệu YAML (dòng ---); mỗi tệp chỉ chứa "+what+" (more than one YAML document)")
+		d.atKind(ErrManyDocuments, &extra, "", "tệp có nhiều hơn một tài liệu YAML (dòng ---); mỗi tệp chỉ chứa "+what+" (more than one YAML document)")
 	} else if !errors.Is(err, io.EOF) {
 		d.syntax(err)
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode {
 		if len(root.Content) == 0 {
-			d.errs = append(d.errs, &LoadError{File: d.file, Msg: "tệp rỗng, không có dữ liệu (empty file)"})
+			d.add(&LoadError{File: d.file, Kind: ErrEmptyFile, Msg: "tệp rỗng, không có dữ liệu (empty file)"})
 			return nil
 		}
 		root = root.Content[0]
 	}
+	if d.refuseAliases(root) {
+		return nil
+	}
 	return root
+}
+
+// refuseAliases records an error at every anchor (&a) and alias (*a) under n, and
+// reports whether there was any. The walk uses a stack, not recursion.
+func (d *decoder) refuseAliases(n *yaml.Node) bool {
+	found := false
+	stack := []*yaml.Node{n}
+	for len(stack) > 0 && !d.full {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch {
+		case n.Kind == yaml.AliasNode:
+			found = true
+			d.atKind(ErrAlias, n, "", "không dùng bí danh *%s trong tệp số liệu; chép giá trị vào từng chỗ cần (aliases are not allowed)", n.Value)
+			continue // its target is reported at its anchor
+		case n.Anchor != "":
+			found = true
+			d.atKind(ErrAlias, n, "", "không dùng neo &%s trong tệp số liệu; xóa &%s và chép giá trị vào từng chỗ cần (anchors are not allowed)", n.Anchor, n.Anchor)
+		}
+		for i := len(n.Content) - 1; i >= 0; i-- {
+			stack = append(stack, n.Content[i])
+		}
+	}
+	return found
 }
 
 func (d *decoder) load(data []byte) *Report {
@@ -159,53 +177,40 @@ func (d *decoder) load(data []byte) *Report {
 	return rep
 }
 
-func (d *decoder) syntax(err error) {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if m := reSyntaxLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-	} else {
-		line = syntaxLine(d.src, msg)
+// add records e, unless loading stopped; the error after maxErrs says it stops.
+func (d *decoder) add(e *LoadError) {
+	if d.full {
+		return
 	}
-	hint := ""
-	if strings.Contains(msg, "found character that cannot start any token") {
-		hint = "; kiểm tra ký tự Tab: YAML chỉ thụt lề bằng dấu cách (tabs are not allowed for indentation)"
+	if e.Kind == nil {
+		e.Kind = ErrValue
 	}
-	d.errs = append(d.errs, &LoadError{File: d.file, Line: line,
-		Msg: "lỗi cú pháp YAML (syntax error): " + msg + hint})
+	if d.maxErrs <= 0 {
+		d.maxErrs = DefaultMaxErrors // a decoder made without a Loader
+	}
+	if len(d.errs) >= d.maxErrs {
+		d.full = true
+		e = &LoadError{File: d.file, Line: e.Line, Column: e.Column, Kind: ErrTooManyErrors,
+			Msg: fmt.Sprintf("quá %d lỗi, dừng đọc tệp; sửa các lỗi trên rồi thử lại (too many errors, stopped)", d.maxErrs)}
+	}
+	d.errs = append(d.errs, e)
 }
 
-// syntaxLine places a YAML syntax error whose message has no line. yaml.v3 leaves the
-// line out when it is the first (its marks count from 0) and for errors of its reader
-// (invalid UTF-8, control characters), which give no mark: those are on the line of the
-// first character YAML does not allow.
-func syntaxLine(src []byte, msg string) int {
-	if !strings.Contains(msg, "UTF-8") && !strings.Contains(msg, "Unicode") && !strings.Contains(msg, "control characters") {
-		return 1
-	}
-	line := 1
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		allowed := r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0x7E || r == 0x85 ||
-			r >= 0xA0 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
-		if r == utf8.RuneError && size <= 1 || !allowed {
-			return line
-		}
-		if r == '\n' {
-			line++
-		}
-		i += size
-	}
-	return line
-}
-
-// at records an error at node n.
+// at records an error of kind ErrValue at node n.
 func (d *decoder) at(n *yaml.Node, path, format string, args ...any) {
-	e := &LoadError{File: d.file, Path: path, Msg: fmt.Sprintf(format, args...)}
+	d.atKind(ErrValue, n, path, format, args...)
+}
+
+// atKind records an error of the kind at node n.
+func (d *decoder) atKind(kind error, n *yaml.Node, path, format string, args ...any) {
+	if d.full {
+		return
+	}
+	e := &LoadError{File: d.file, Path: path, Kind: kind, Msg: fmt.Sprintf(format, args...)}
 	if n != nil {
 		e.Line, e.Column = n.Line, n.Column
 	}
-	d.errs = append(d.errs, e)
+	d.add(e)
 }
 
 func join(path, key string) string {
@@ -264,6 +269,7 @@ func opt(key string, fn func(n *yaml.Node, path string)) field {
 // an empty mapping (an error only when a key is required).
 func (d *decoder) mapping(n *yaml.Node, path string, fields ...field) {
 	n = resolve(n)
+	owner := d.key // the key this mapping is the value of: where a missing key is reported
 	if isNull(n) {
 		var missing []string
 		for _, f := range fields {
@@ -272,13 +278,13 @@ func (d *decoder) mapping(n *yaml.Node, path string, fields ...field) {
 			}
 		}
 		if len(missing) > 0 {
-			d.at(n, path, "mục trống; cần có các khóa: %s (empty section; required keys: %s)",
+			d.atKind(ErrMissingKey, d.place(n, owner), path, "mục trống; cần có các khóa: %s (empty section; required keys: %s)",
 				strings.Join(missing, ", "), strings.Join(missing, ", "))
 		}
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		d.at(n, path, "phải là một nhóm khóa: giá trị, nhưng đây là %s (expected a mapping)", kindName(n))
+		d.atKind(ErrType, n, path, "phải là một nhóm khóa: giá trị, nhưng đây là %s (expected a mapping)", kindName(n))
 		return
 	}
 	// Mappings have a handful of keys: a linear search and a slice of first lines cost
@@ -292,33 +298,25 @@ func (d *decoder) mapping(n *yaml.Node, path string, fields ...field) {
 	for i := range first {
 		first[i] = 0
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
+	var unknown map[string]int // first line of each unknown key, made at the first one
+	for i := 0; i+1 < len(n.Content) && !d.full; i += 2 {
 		k, v := resolve(n.Content[i]), n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			d.at(k, path, "khóa phải là một tên, không phải %s (a key must be a plain name)", kindName(k))
+			d.atKind(ErrType, k, path, "khóa phải là một tên, không phải %s (a key must be a plain name)", kindName(k))
 			continue
 		}
 		key := k.Value
-		fi := -1
-		for j := range fields {
-			if fields[j].key == key {
-				fi = j
-				break
-			}
-		}
+		fi := fieldIndex(fields, key)
 		if fi < 0 {
-			if line := dupUnknown(n, i, key); line > 0 {
-				d.at(k, join(path, key), "khóa %q bị lặp, đã có ở dòng %d; xóa một trong hai (duplicate key, first at line %d)",
-					key, line, line)
-				continue
+			if unknown == nil {
+				unknown = map[string]int{}
 			}
-			d.at(k, join(path, key), "khóa %q không có trong mẫu; các khóa hợp lệ ở đây: %s (unknown key)%s",
-				key, keyList(fields), suggest(key, fields))
+			d.unknownKey(n, i, path, fields, unknown)
 			continue
 		}
 		p := join(path, key)
 		if first[fi] > 0 {
-			d.at(k, p, "khóa %q bị lặp, đã có ở dòng %d; xóa một trong hai (duplicate key, first at line %d)",
+			d.atKind(ErrDuplicateKey, k, p, "khóa %q bị lặp, đã có ở dòng %d; xóa một trong hai (duplicate key, first at line %d)",
 				key, first[fi], first[fi])
 			continue
 		}
@@ -326,24 +324,84 @@ func (d *decoder) mapping(n *yaml.Node, path string, fields ...field) {
 		if first[fi] == 0 {
 			first[fi] = -1 // seen, line unknown
 		}
+		d.key = k
 		fields[fi].fn(v, p)
+		d.key = owner
 	}
 	for i, f := range fields {
 		if f.req && first[i] == 0 {
-			d.at(n, join(path, f.key), "thiếu khóa bắt buộc %q (missing required key)", f.key)
+			d.missingKey(n, owner, path, f.key)
 		}
 	}
 }
 
-// dupUnknown returns the line of an earlier occurrence of an unknown key in mapping n
-// (before content index i), or 0. Only reached on an error, so a scan is fine.
-func dupUnknown(n *yaml.Node, i int, key string) int {
-	for j := 0; j < i; j += 2 {
-		if k := resolve(n.Content[j]); k.Kind == yaml.ScalarNode && k.Value == key {
-			return k.Line
+func fieldIndex(fields []field, key string) int {
+	for j := range fields {
+		if fields[j].key == key {
+			return j
 		}
 	}
-	return 0
+	return -1
+}
+
+// unknownKey records the unknown key at content index i of mapping n: a duplicate of an
+// earlier unknown key (seen holds their first lines), a decimal comma inside a flow
+// mapping ({kinh_phi: 455,55} reads as 455 and a key "55"), or a key not in the model.
+func (d *decoder) unknownKey(n *yaml.Node, i int, path string, fields []field, seen map[string]int) {
+	k, key := resolve(n.Content[i]), resolve(n.Content[i]).Value
+	if line, dup := seen[key]; dup {
+		d.atKind(ErrDuplicateKey, k, join(path, key), "khóa %q bị lặp, đã có ở dòng %d; xóa một trong hai (duplicate key, first at line %d)",
+			key, line, line)
+		return
+	}
+	seen[key] = k.Line
+	if i >= 2 && n.Style&yaml.FlowStyle != 0 && allDigits(key) && isNull(n.Content[i+1]) {
+		prev := n.Content[i-1]
+		if prev.Kind == yaml.ScalarNode && !quoted(prev) && allDigits(prev.Value) && prev.Line == k.Line {
+			fixed := prev.Value + "." + key
+			d.atKind(ErrNumber, prev, join(path, resolve(n.Content[i-2]).Value),
+				"số %s,%s viết dấu phẩy thập phân trong dấu ngoặc nhọn {…}, nơi dấu phẩy ngăn các khóa; viết %s (dấu chấm thập phân) (write %s: a comma separates the keys of a flow mapping)",
+				prev.Value, key, fixed, fixed)
+			return
+		}
+	}
+	d.atKind(ErrUnknownKey, k, join(path, key), "khóa %q không có trong mẫu; các khóa hợp lệ ở đây: %s (unknown key)%s",
+		clip(key, 80), keyList(fields), suggest(key, fields))
+}
+
+// missingKey records a required key missing from mapping n. It is reported at the key
+// whose value n is (the section's name, "bao_hiem:"), at a list item, or, for a section
+// of the whole file, at the end of the file: not at the first key of the mapping, which
+// has nothing to do with it.
+func (d *decoder) missingKey(n, owner *yaml.Node, path, key string) {
+	p := join(path, key)
+	if owner == nil && path == "" {
+		line := bytes.Count(d.src, []byte("\n")) + 1
+		if len(d.src) > 0 && d.src[len(d.src)-1] != '\n' {
+			line--
+		}
+		d.add(&LoadError{File: d.file, Line: line, Column: 1, Path: p, Kind: ErrMissingKey,
+			Msg: fmt.Sprintf("thiếu khóa bắt buộc %q: tệp chưa có mục này; thêm %s: ở đầu dòng, không thụt lề (missing required section)", key, key)})
+		return
+	}
+	d.atKind(ErrMissingKey, d.place(n, owner), p, "thiếu khóa bắt buộc %q trong mục %s (missing required key)", key, path)
+}
+
+// place is where an error about mapping n as a whole goes: its key when it has one.
+func (d *decoder) place(n, owner *yaml.Node) *yaml.Node {
+	if owner != nil {
+		return owner
+	}
+	return n
+}
+
+// clip shortens s to at most n characters for a message, marking the cut with "…".
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
 }
 
 func keyList(fields []field) string {
@@ -356,6 +414,9 @@ func keyList(fields []field) string {
 
 // suggest proposes the nearest known key for a likely typing mistake.
 func suggest(key string, fields []field) string {
+	if len(key) > 64 {
+		return "" // no key is that long; spare the distance computation
+	}
 	best, bestD := "", 3
 	for _, f := range fields {
 		if dist := levenshtein(key, f.key); dist < bestD {
@@ -396,13 +457,24 @@ func (d *decoder) sequence(n *yaml.Node, path string, fn func(n *yaml.Node, path
 		return
 	}
 	if n.Kind != yaml.SequenceNode {
-		d.at(n, path, "phải là một danh sách (mỗi mục bắt đầu bằng \"- \"), nhưng đây là %s (expected a list)", kindName(n))
+		d.atKind(ErrType, n, path, "phải là một danh sách (mỗi mục bắt đầu bằng \"- \"), nhưng đây là %s (expected a list)", kindName(n))
 		return
 	}
+	owner := d.key
+	d.key = nil // an item's errors are reported at the item
 	for i, item := range n.Content {
+		if d.full {
+			break
+		}
 		fn(resolve(item), index(path, i), i)
 	}
+	d.key = owner
 }
+
+// text returns a scalar's text in precomposed Unicode (NFC), as Word and the model's
+// names are: a clerk's editor may type decomposed letters (Unikey's "Unicode tổ hợp"),
+// which look the same but would not compare equal.
+func text(n *yaml.Node) string { return norm.NFC.String(n.Value) }
 
 // str reads a string. Any scalar is taken as its text; null is "".
 func (d *decoder) str(n *yaml.Node, path string) string {
@@ -411,10 +483,10 @@ func (d *decoder) str(n *yaml.Node, path string) string {
 		return ""
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.at(n, path, "phải là một chuỗi chữ, nhưng đây là %s (expected text); nếu chuỗi có dấu phẩy hoặc dấu hai chấm, đặt nó trong ngoặc kép", kindName(n))
+		d.atKind(ErrType, n, path, "phải là một chuỗi chữ, nhưng đây là %s (expected text); nếu chuỗi có dấu phẩy hoặc dấu hai chấm, đặt nó trong ngoặc kép", kindName(n))
 		return ""
 	}
-	return n.Value
+	return text(n)
 }
 
 // paragraphs reads a list of paragraphs; a single string is one paragraph.
@@ -424,45 +496,47 @@ func (d *decoder) paragraphs(n *yaml.Node, path string) []string {
 		return nil
 	}
 	if n.Kind == yaml.ScalarNode {
-		return []string{n.Value}
+		return []string{text(n)}
 	}
 	var out []string
 	d.sequence(n, path, func(item *yaml.Node, p string, _ int) {
 		if item.Kind != yaml.ScalarNode || isNull(item) {
-			d.at(item, p, "mỗi đoạn văn phải là một chuỗi chữ (each paragraph must be text); nếu đoạn có dấu hai chấm hoặc dấu phẩy, đặt nó trong ngoặc kép")
+			d.atKind(ErrType, item, p, "mỗi đoạn văn phải là một chuỗi chữ (each paragraph must be text); nếu đoạn có dấu hai chấm hoặc dấu phẩy, đặt nó trong ngoặc kép")
 			return
 		}
-		out = append(out, item.Value)
+		out = append(out, text(item))
 	})
 	return out
 }
 
+// The shapes of number text that get their own message. Numbers are checked for their
+// length (MaxNumberLen) before any of these is tried.
 var (
-	reWhole        = regexp.MustCompile(`^[0-9]+$`)
 	reDotThousands = regexp.MustCompile(`^[0-9]{1,3}(\.[0-9]{3})+$`)
 	reComThousands = regexp.MustCompile(`^[0-9]{1,3}(,[0-9]{3})+$`)
-	reDecimal      = regexp.MustCompile(`^[0-9]+\.[0-9]+$`)
 	reVNDecimal    = regexp.MustCompile(`^([0-9]{1,3}(\.[0-9]{3})+|[0-9]+),[0-9]+$`)
 	reNegative     = regexp.MustCompile(`^-\s*[0-9]`)
-	reDate         = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 )
 
-// scalarText returns the text of a scalar that should be a number, or false after
+// numberText returns the text of a scalar that should be a number, or false after
 // recording an error. what names the kind of figure for messages.
 func (d *decoder) numberText(n *yaml.Node, path, what, example string) (string, bool) {
 	n = resolve(n)
 	switch {
 	case isNull(n):
-		d.at(n, path, "thiếu %s; ghi ví dụ %s (missing value)", what, example)
+		d.atKind(ErrMissingKey, n, path, "thiếu %s; ghi ví dụ %s (missing value)", what, example)
 		return "", false
 	case n.Kind != yaml.ScalarNode:
-		d.at(n, path, "%s phải là một số, nhưng đây là %s (expected a number)", what, kindName(n))
+		d.atKind(ErrType, n, path, "%s phải là một số, nhưng đây là %s (expected a number)", what, kindName(n))
+		return "", false
+	case len(n.Value) > MaxNumberLen:
+		d.atKind(ErrNumber, n, path, "%s dài %d ký tự, quá %d ký tự cho phép; viết ví dụ %s (number text too long)", what, len(n.Value), MaxNumberLen, example)
 		return "", false
 	case quoted(n):
-		if text := strings.TrimSpace(n.Value); reWhole.MatchString(text) || reDecimal.MatchString(text) {
-			d.at(n, path, "%s phải là một số, không đặt trong ngoặc kép: viết %s chứ không viết \"%s\" (a number, not a string)", what, text, n.Value)
+		if text := strings.TrimSpace(n.Value); allDigits(text) || plainDecimal(text) {
+			d.atKind(ErrType, n, path, "%s phải là một số, không đặt trong ngoặc kép: viết %s chứ không viết \"%s\" (a number, not a string)", what, text, n.Value)
 		} else {
-			d.at(n, path, "%s phải là một số, nhưng đây là chuỗi chữ %q; viết ví dụ %s (a number, not a string)", what, n.Value, example)
+			d.atKind(ErrType, n, path, "%s phải là một số, nhưng đây là chuỗi chữ %q; viết ví dụ %s (a number, not a string)", what, n.Value, example)
 		}
 		return "", false
 	}
@@ -481,37 +555,29 @@ func (d *decoder) countOK(n *yaml.Node, path string) (indicators.Count, bool) {
 	if !ok {
 		return indicators.Count{}, false
 	}
-	// Most counts are a few plain digits: read them without a regexp or a big.Int.
-	if len(text) <= 18 && allDigits(text) {
-		if v, err := strconv.ParseInt(text, 10, 64); err == nil {
+	switch {
+	case allDigits(text):
+		// At most MaxNumberLen digits: strconv says whether it fits, no big number is made.
+		v, err := strconv.ParseInt(text, 10, 64)
+		if err == nil && v <= MaxCount {
 			if c, err := indicators.NewCount(v); err == nil {
 				return c, true
 			}
 		}
-	}
-	switch {
-	case reWhole.MatchString(text):
-		v, err := decimal.NewFromString(text)
-		if err == nil && len(strings.TrimLeft(text, "0")) <= 18 {
-			c, err := indicators.CountFromDecimal(v)
-			if err == nil {
-				return c, true
-			}
-		}
-		d.at(n, path, "số lượng %s quá lớn (count too large)", text)
+		d.atKind(ErrRange, n, path, "số lượng %s quá lớn; tối đa %s (count too large)", clip(text, MaxNumberLen), indicators.FormatInt(MaxCount))
 	case reDotThousands.MatchString(text):
 		fixed := strings.ReplaceAll(text, ".", "")
-		d.at(n, path, "số lượng %q có dấu chấm phân cách hàng nghìn, YAML đọc thành số thập phân %s; viết liền không dấu: %s (write %s: the dot is a decimal point in YAML)",
+		d.atKind(ErrNumber, n, path, "số lượng %q có dấu chấm phân cách hàng nghìn, YAML đọc thành số thập phân %s; viết liền không dấu: %s (write %s: the dot is a decimal point in YAML)",
 			text, decimalVN(text), fixed, fixed)
 	case reComThousands.MatchString(text):
 		fixed := strings.ReplaceAll(text, ",", "")
-		d.at(n, path, "số lượng %q có dấu phẩy; viết liền không dấu: %s (write %s without separators)", text, fixed, fixed)
+		d.atKind(ErrNumber, n, path, "số lượng %q có dấu phẩy; viết liền không dấu: %s (write %s without separators)", text, fixed, fixed)
 	case reNegative.MatchString(text):
-		d.at(n, path, "số lượng %s là số âm; số lượng không được âm (a count must not be negative)", text)
-	case reDecimal.MatchString(text), reVNDecimal.MatchString(text):
-		d.at(n, path, "số lượng %s không phải là số nguyên; số lượng (hộ, người, lớp, thẻ …) phải là số nguyên như 1855 (a count must be a whole number)", text)
+		d.atKind(ErrNumber, n, path, "số lượng %s là số âm; số lượng không được âm (a count must not be negative)", text)
+	case plainDecimal(text), reVNDecimal.MatchString(text):
+		d.atKind(ErrNumber, n, path, "số lượng %s không phải là số nguyên; số lượng (hộ, người, lớp, thẻ …) phải là số nguyên như 1855 (a count must be a whole number)", text)
 	default:
-		d.at(n, path, "%q không phải là số; số lượng viết bằng chữ số liền nhau như 1855 (not a number)", text)
+		d.atKind(ErrNumber, n, path, "%q không phải là số; số lượng viết bằng chữ số liền nhau như 1855 (not a number)", text)
 	}
 	return indicators.Count{}, false
 }
@@ -528,6 +594,12 @@ func allDigits(s string) bool {
 	return true
 }
 
+// plainDecimal reports whether s is digits, a dot and digits: "568.1".
+func plainDecimal(s string) bool {
+	whole, frac, ok := strings.Cut(s, ".")
+	return ok && allDigits(whole) && allDigits(frac)
+}
+
 // decimalVN shows a YAML decimal the Vietnamese way: "1.855" -> "1,855".
 func decimalVN(s string) string { return strings.ReplaceAll(s, ".", ",") }
 
@@ -539,30 +611,54 @@ func (d *decoder) number(n *yaml.Node, path, what, example string) (decimal.Deci
 		return decimal.Decimal{}, false
 	}
 	switch {
-	case reWhole.MatchString(text), reDecimal.MatchString(text):
+	case allDigits(text), plainDecimal(text):
 		v, err := decimal.NewFromString(text)
 		if err == nil {
+			if reDotThousands.MatchString(text) {
+				d.thousandsDot(n, path, what, text)
+			}
 			return v, true
 		}
-		d.at(n, path, "%q không đọc được thành số (not a number)", text)
+		d.atKind(ErrNumber, n, path, "%q không đọc được thành số (not a number)", text)
 	case reComThousands.MatchString(text):
 		whole := strings.ReplaceAll(text, ",", "")
 		dec := decimal.RequireFromString(strings.Replace(text, ",", ".", 1)).String()
-		d.at(n, path, "%s %q không rõ nghĩa: nếu dấu phẩy phân cách hàng nghìn thì viết liền không dấu: %s; nếu là dấu thập phân thì viết %s (ambiguous: write %s, or %s with a decimal point)",
+		d.atKind(ErrAmbiguousNumber, n, path, "%s %q không rõ nghĩa: nếu dấu phẩy phân cách hàng nghìn thì viết liền không dấu: %s; nếu là dấu thập phân thì viết %s (ambiguous: write %s, or %s with a decimal point)",
 			what, text, whole, dec, whole, dec)
 	case reVNDecimal.MatchString(text):
 		fixed := decimal.RequireFromString(strings.ReplaceAll(strings.ReplaceAll(text, ".", ""), ",", ".")).String()
-		d.at(n, path, "%s viết %q theo kiểu Việt Nam; trong tệp YAML dùng dấu chấm thập phân và không phân cách hàng nghìn: %s (write %s)",
+		d.atKind(ErrNumber, n, path, "%s viết %q theo kiểu Việt Nam; trong tệp YAML dùng dấu chấm thập phân và không phân cách hàng nghìn: %s (write %s)",
 			what, text, fixed, fixed)
 	case reNegative.MatchString(text):
-		d.at(n, path, "%s %s là số âm; không được âm (must not be negative)", what, text)
+		d.atKind(ErrNumber, n, path, "%s %s là số âm; không được âm (must not be negative)", what, text)
 	case strings.HasSuffix(text, "%"):
 		fixed := strings.ReplaceAll(strings.TrimSpace(strings.TrimSuffix(text, "%")), ",", ".")
-		d.at(n, path, "%s ghi không kèm dấu %%: %s (write the percentage without %%)", what, fixed)
+		d.atKind(ErrNumber, n, path, "%s ghi không kèm dấu %%: %s (write the percentage without %%)", what, fixed)
 	default:
-		d.at(n, path, "%q không phải là số; viết ví dụ %s (not a number)", text, example)
+		d.atKind(ErrNumber, n, path, "%q không phải là số; viết ví dụ %s (not a number)", text, example)
 	}
 	return decimal.Decimal{}, false
+}
+
+// CodeThousandsDot is the code of the warning of loading about an amount or percentage
+// written like 14.205: YAML reads the dot as a decimal point (14,205), but a clerk used to
+// the Vietnamese thousands dot may have meant 14.205 (fourteen thousand two hundred and
+// five). [Report.Validate] returns it; [Loader.Strict] makes it an error of kind
+// [ErrAmbiguousNumber].
+const CodeThousandsDot = "thousands-dot"
+
+// thousandsDot records an amount or percentage whose dot may be a thousands dot.
+func (d *decoder) thousandsDot(n *yaml.Node, path, what, text string) {
+	whole := strings.ReplaceAll(text, ".", "")
+	read, meant := decimalVN(text), indicators.FormatNumber(decimal.RequireFromString(whole), -1)
+	const format = "%s %s (dòng %d, cột %d) được đọc là %s vì YAML dùng dấu chấm thập phân; nếu ý là %s (dấu chấm phân cách hàng nghìn) thì viết %s; nếu đúng là %s thì viết %s0 cho rõ (ambiguous: %s or %s)"
+	args := []any{what, text, n.Line, n.Column, read, meant, whole, read, text, read, meant}
+	if d.strict {
+		d.atKind(ErrAmbiguousNumber, n, path, format, args...)
+		return
+	}
+	d.warnings = append(d.warnings, indicators.Finding{Severity: indicators.Warning, Code: CodeThousandsDot, Subject: path,
+		Message: fmt.Sprintf(format, args...), Figures: []decimal.Decimal{decimal.RequireFromString(text), decimal.RequireFromString(whole)}})
 }
 
 func (d *decoder) money(n *yaml.Node, path string) indicators.Money {
@@ -587,7 +683,7 @@ func (d *decoder) integer(n *yaml.Node, path, what string, lo, hi int) int {
 	}
 	v := c.Int64()
 	if v < int64(lo) || v > int64(hi) {
-		d.at(n, path, "%s %d nằm ngoài khoảng %d–%d (out of range)", what, v, lo, hi)
+		d.atKind(ErrRange, n, path, "%s %d nằm ngoài khoảng %d–%d (out of range)", what, v, lo, hi)
 		return 0
 	}
 	return int(v)
@@ -602,32 +698,37 @@ func (d *decoder) date(n *yaml.Node, path string, allowEmpty bool) indicators.Da
 	n = resolve(n)
 	if isNull(n) || (n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) == "") {
 		if !allowEmpty {
-			d.at(n, path, "thiếu ngày; ghi dạng năm-tháng-ngày, ví dụ 2023-02-08 (missing date, YYYY-MM-DD)")
+			d.atKind(ErrMissingKey, n, path, "thiếu ngày; ghi dạng năm-tháng-ngày, ví dụ 2023-02-08 (missing date, YYYY-MM-DD)")
 		}
 		return indicators.Date{}
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.at(n, path, "ngày phải ghi dạng 2023-02-08, nhưng đây là %s (expected a date)", kindName(n))
+		d.atKind(ErrType, n, path, "ngày phải ghi dạng 2023-02-08, nhưng đây là %s (expected a date)", kindName(n))
 		return indicators.Date{}
 	}
 	text := strings.TrimSpace(n.Value)
-	if !reDate.MatchString(text) {
-		d.at(n, path, "ngày %q phải ghi dạng năm-tháng-ngày, ví dụ 2023-02-08 cho ngày 08/02/2023 (date must be YYYY-MM-DD)", text)
+	if !isoDate(text) {
+		d.atKind(ErrDate, n, path, "ngày %q phải ghi dạng năm-tháng-ngày, ví dụ 2023-02-08 cho ngày 08/02/2023 (date must be YYYY-MM-DD)", clip(text, 40))
 		return indicators.Date{}
 	}
 	t, err := indicators.ParseDate(text)
 	if err != nil {
-		d.at(n, path, "ngày %q không có thật (no such date)", text)
+		d.atKind(ErrDate, n, path, "ngày %q không có thật (no such date)", text)
 		return indicators.Date{}
 	}
 	return t
+}
+
+// isoDate reports whether s has the shape YYYY-MM-DD.
+func isoDate(s string) bool {
+	return len(s) == 10 && s[4] == '-' && s[7] == '-' && allDigits(s[:4]) && allDigits(s[5:7]) && allDigits(s[8:])
 }
 
 // code reads a list item's key (ma): a non-empty plain name.
 func (d *decoder) code(n *yaml.Node, path string) string {
 	s := strings.TrimSpace(d.str(n, path))
 	if s == "" {
-		d.at(resolve(n), path, "mã (ma) không được để trống (empty key)")
+		d.atKind(ErrMissingKey, resolve(n), path, "mã (ma) không được để trống (empty key)")
 	}
 	return s
 }

@@ -44,6 +44,8 @@ type Report struct {
 	// Plan is the unit's plan for the year (kế hoạch, chỉ tiêu giao), not from the YAML:
 	// set it with SetPlan; Data then adds ke_hoach and ke_hoach_ds.
 	Plan *Plan
+
+	loaded Findings // warnings of loading (load.go), returned by Validate
 }
 
 // MoneyUnit is the unit a report prints its money in (don_vi_tien). Its zero value is

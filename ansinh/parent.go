@@ -170,11 +170,11 @@ func LoadOwnFile(path string) (*Report, error) {
 // and ky are required and every section of figures (giam_ngheo, tin_dung, bao_hiem,
 // lao_dong, bao_tro_xa_hoi, giao_duc, tien_dien) is optional. Give it to [ParentReport].
 func LoadOwn(r io.Reader, name string) (*Report, error) {
-	data, err := io.ReadAll(r)
+	data, err := Loader{}.read(r, name)
 	if err != nil {
 		return nil, err
 	}
-	d := &decoder{file: name}
+	d := Loader{}.decoder(name)
 	root := d.root(data, "một kỳ báo cáo")
 	if root == nil {
 		return nil, d.err()

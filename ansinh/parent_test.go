@@ -112,8 +112,8 @@ func TestLoadOwn(t *testing.T) {
 		t.Errorf("got %s", got)
 	}
 	for _, tc := range []struct{ src, want string }{
-		{"ky: {nam: 2024, loai: 6-thang-dau}\n", "tinh.yaml:1:1: "},
-		{"don_vi: {ten: Bình An, cap: tỉnh}\nky: {nam: 2024, loai: 6-thang-dau}\ngiam_ngheo: {nam_ra_soat: 2023}\n", "tinh.yaml:3:13: giam_ngheo"},
+		{"ky: {nam: 2024, loai: 6-thang-dau}\n", "tinh.yaml:2:1: don_vi: thiếu khóa bắt buộc"},
+		{"don_vi: {ten: Bình An, cap: tỉnh}\nky: {nam: 2024, loai: 6-thang-dau}\ngiam_ngheo: {nam_ra_soat: 2023}\n", "tinh.yaml:3:1: giam_ngheo.dan_so: thiếu khóa bắt buộc"},
 	} {
 		_, err := ansinh.LoadOwn(strings.NewReader(tc.src), "tinh.yaml")
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

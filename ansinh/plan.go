@@ -3,8 +3,6 @@ package ansinh
 import (
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"sync"
 
@@ -74,33 +72,6 @@ const (
 	CodePlanNoFigure = "plan-no-figure" // a target's figure is missing from the report or cannot be computed
 	CodePlanDiffers  = "plan-differs"   // the plan file and the report's own plan figure differ
 )
-
-// LoadPlanFile reads the plan file at path; see LoadPlan.
-func LoadPlanFile(path string) (*Plan, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return LoadPlan(f, path)
-}
-
-// LoadPlan reads a plan file (YAML, see [Plan]) from r; name is used in messages. Like
-// [Load] it is strict (unknown and duplicate keys, a chi_so that names no figure, a
-// fraction for a count, a zero target …) and returns every error of the file as
-// [LoadErrors], each with file:line:column.
-func LoadPlan(r io.Reader, name string) (*Plan, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	d := &decoder{file: name}
-	p := d.loadPlan(data)
-	if err := d.err(); err != nil {
-		return nil, err
-	}
-	return p, nil
-}
 
 func (d *decoder) loadPlan(data []byte) *Plan {
 	root := d.root(data, "một kế hoạch")

@@ -128,7 +128,7 @@ chi_tieu:
 			"p.yaml:8:21: chi_tieu[4].chi_so: chỉ số không được để trống",
 		}},
 		{"missing sections", `nam: 2024
-`, []string{"p.yaml:1:1: don_vi: thiếu khóa bắt buộc", "p.yaml:1:1: chi_tieu: thiếu khóa bắt buộc"}},
+`, []string{"p.yaml:2:1: don_vi: thiếu khóa bắt buộc", "p.yaml:2:1: chi_tieu: thiếu khóa bắt buộc"}},
 		{"money unit", `don_vi: {ten: A, cap: xã}
 nam: 2024
 don_vi_tien: đô la

@@ -130,6 +130,7 @@ func (fs Findings) String() string {
 // printed, 68,06% computed).
 func (r *Report) Validate() Findings {
 	v := &validator{}
+	v.add(r.loaded...)
 	v.unitAndPeriod(r)
 	v.negatives(r)
 	v.totals(r)

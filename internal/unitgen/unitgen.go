@@ -153,7 +153,13 @@ func (g *gen) money(nghin int64) string {
 	}
 	s := fmt.Sprintf("%d.%03d", nghin/1000, nghin%1000)
 	s = strings.TrimRight(s, "0")
-	return strings.TrimSuffix(s, ".")
+	s = strings.TrimSuffix(s, ".")
+	if whole, frac, ok := strings.Cut(s, "."); ok && len(whole) <= 3 && len(frac) == 3 {
+		// 14.205 would read like a thousands dot to a clerk, and ansinh warns about it:
+		// a fourth decimal makes the decimal point plain.
+		s += "0"
+	}
+	return s
 }
 
 func (g *gen) line(format string, args ...any) {

@@ -1,0 +1,221 @@
+package ansinh
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// Limits of loading: what a zero [Loader] (and so [Load], [LoadDir] …) uses. Every file
+// a host is given, by a commune or through a web page, is read under them.
+const (
+	// DefaultMaxErrors is how many errors of one file are reported before loading
+	// stops with one more error of kind [ErrTooManyErrors]. A real file with a hundred
+	// mistakes is better fixed from the first ones; a hostile one costs no more.
+	DefaultMaxErrors = 100
+	// DefaultMaxFileSize is the largest period or plan file read, in bytes (1 MiB): the
+	// reference district report is 28 KB, a generated commune file 3 KB. A larger file
+	// is refused with [ErrTooLarge] after reading at most this many bytes.
+	DefaultMaxFileSize = 1 << 20
+	// MaxNumberLen is the longest text read as a number (a count, an amount, a
+	// percentage), in bytes. Longer text is refused with [ErrNumber] before any
+	// conversion, so a million digits cost no more than their scan.
+	MaxNumberLen = 40
+	// MaxCount is the largest count a file may state (999.999.999.999, a thousand
+	// billion): far above any real head count, and low enough that adding the counts
+	// of millions of units never overflows. A larger count is refused with [ErrRange].
+	MaxCount = 999_999_999_999
+)
+
+// Kinds of [LoadError], for errors.Is. Every LoadError has one.
+var (
+	ErrSyntax          = errors.New("ansinh: YAML syntax error")
+	ErrEmptyFile       = errors.New("ansinh: empty file")
+	ErrManyDocuments   = errors.New("ansinh: more than one YAML document")
+	ErrAlias           = errors.New("ansinh: YAML anchor or alias") // refused in period and plan files
+	ErrUnknownKey      = errors.New("ansinh: unknown key")
+	ErrDuplicateKey    = errors.New("ansinh: duplicate key")
+	ErrMissingKey      = errors.New("ansinh: missing required key")
+	ErrType            = errors.New("ansinh: wrong kind of value") // a list where a mapping goes, text where a number goes …
+	ErrNumber          = errors.New("ansinh: malformed number")    // separators, decimal comma, fraction for a count, too long …
+	ErrAmbiguousNumber = errors.New("ansinh: ambiguous number")    // 14.205: a thousands dot or a decimal point (Loader.Strict)
+	ErrRange           = errors.New("ansinh: number out of range")
+	ErrDate            = errors.New("ansinh: invalid date")
+	ErrValue           = errors.New("ansinh: invalid value") // any other value the model refuses (unknown period kind, empty name …)
+	ErrTooManyErrors   = errors.New("ansinh: too many errors")
+	ErrTooLarge        = errors.New("ansinh: file too large")
+	ErrNotRegular      = errors.New("ansinh: not a regular file") // a symbolic link, device, named pipe … in a folder
+)
+
+// A Loader reads period and plan files under limits. Its zero value is what the package
+// functions ([Load], [LoadFile], [LoadFS], [LoadDir], [LoadPlan], [LoadPlanFile]) use:
+// findings of loading kept as warnings, [DefaultMaxErrors], [DefaultMaxFileSize].
+type Loader struct {
+	// Strict makes the findings of loading errors: an amount or a percentage written
+	// like 14.205, which YAML reads as 14,205 but a clerk may have meant as 14.205
+	// (fourteen thousand) is then refused with [ErrAmbiguousNumber] instead of loaded
+	// with a warning that [Report.Validate] returns.
+	Strict bool
+	// MaxErrors is how many errors of a file are reported before loading stops;
+	// 0 means DefaultMaxErrors.
+	MaxErrors int
+	// MaxFileSize is the largest file read, in bytes; 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+}
+
+func (l Loader) maxErrors() int {
+	if l.MaxErrors > 0 {
+		return l.MaxErrors
+	}
+	return DefaultMaxErrors
+}
+
+func (l Loader) maxFileSize() int64 {
+	if l.MaxFileSize > 0 {
+		return l.MaxFileSize
+	}
+	return DefaultMaxFileSize
+}
+
+func (l Loader) decoder(name string) *decoder {
+	return &decoder{file: name, maxErrs: l.maxErrors(), strict: l.Strict}
+}
+
+// read reads all of r, at most MaxFileSize bytes: a longer input is a LoadErrors of
+// kind ErrTooLarge. An I/O error of r is returned as is.
+func (l Loader) read(r io.Reader, name string) ([]byte, error) {
+	max := l.maxFileSize()
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fileTooLarge(name, max)
+	}
+	return data, nil
+}
+
+func fileTooLarge(name string, max int64) error {
+	return LoadErrors{{File: name, Kind: ErrTooLarge,
+		Msg: fmt.Sprintf("tệp lớn hơn %d byte, không đọc; tệp số liệu của một đơn vị chỉ vài chục KB (file larger than %d bytes)", max, max)}}
+}
+
+// Load reads one period file (YAML, one document) from r. name is used in error
+// messages. On any problem it returns nil and a [LoadErrors] with the errors of the file
+// (at most MaxErrors of them). An I/O error from r is returned as is.
+func (l Loader) Load(r io.Reader, name string) (*Report, error) {
+	data, err := l.read(r, name)
+	if err != nil {
+		return nil, err
+	}
+	return l.loadBytes(data, name)
+}
+
+func (l Loader) loadBytes(data []byte, name string) (*Report, error) {
+	d := l.decoder(name)
+	rep := d.load(data)
+	if err := d.err(); err != nil {
+		return nil, err
+	}
+	rep.loaded = d.warnings
+	return rep, nil
+}
+
+// LoadFile reads the period file at path; see [Loader.Load]. A path that is not a
+// regular file (a directory, a device, a named pipe) is refused with [ErrNotRegular]
+// before it is opened.
+func (l Loader) LoadFile(path string) (*Report, error) {
+	f, err := openRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return l.Load(f, path)
+}
+
+// openRegular opens path if it is a regular file (following symbolic links: the host
+// chose the path).
+func openRegular(path string) (*os.File, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, notRegular(path, st.Mode())
+	}
+	return os.Open(path)
+}
+
+func notRegular(name string, mode fs.FileMode) error {
+	return LoadErrors{{File: name, Kind: ErrNotRegular,
+		Msg: fmt.Sprintf("không phải tệp thường (%s); chỉ đọc tệp .yaml thật, không đọc liên kết, thiết bị hay ống (not a regular file)", mode.Type())}}
+}
+
+// LoadFS is [Loader.LoadFSContext] without a context.
+func (l Loader) LoadFS(fsys fs.FS, root string, fn LoadFunc) error {
+	return l.LoadFSContext(context.Background(), fsys, root, fn)
+}
+
+// LoadDir is [Loader.LoadDirContext] without a context.
+func (l Loader) LoadDir(dir string, fn LoadFunc) error {
+	return l.LoadDirContext(context.Background(), dir, fn)
+}
+
+// LoadDirContext is [Loader.LoadFSContext] on the directory dir of the file system;
+// paths given to fn and in error messages start with dir
+// ("testdata/province/2024-h1/30001.yaml").
+func (l Loader) LoadDirContext(ctx context.Context, dir string, fn LoadFunc) error {
+	return l.loadFS(ctx, os.DirFS(dir), ".", dir, fn)
+}
+
+// LoadFile reads the period file at path with the default [Loader]; see [Load].
+func LoadFile(path string) (*Report, error) { return Loader{}.LoadFile(path) }
+
+// Load reads one period file (YAML, one document) from r with the default [Loader]:
+// name is used in error messages; on any problem it returns nil and a [LoadErrors] with
+// the errors of the file. An I/O error from r is returned as is.
+func Load(r io.Reader, name string) (*Report, error) { return Loader{}.Load(r, name) }
+
+// LoadFS loads every period file under root in fsys with the default [Loader]; see
+// [Loader.LoadFSContext].
+func LoadFS(fsys fs.FS, root string, fn LoadFunc) error { return Loader{}.LoadFS(fsys, root, fn) }
+
+// LoadDir is [LoadFS] on the directory dir of the file system; paths given to fn and
+// in error messages start with dir ("testdata/province/2024-h1/30001.yaml").
+func LoadDir(dir string, fn LoadFunc) error { return Loader{}.LoadDir(dir, fn) }
+
+// LoadPlanFile reads the plan file at path with the default [Loader]; see [LoadPlan].
+func LoadPlanFile(path string) (*Plan, error) { return Loader{}.LoadPlanFile(path) }
+
+// LoadPlan reads a plan file (YAML, see [Plan]) from r with the default [Loader]; name
+// is used in messages. Like [Load] it is strict (unknown and duplicate keys, a chi_so
+// that names no figure, a fraction for a count, a zero target …) and returns the errors
+// of the file as [LoadErrors], each with file:line:column.
+func LoadPlan(r io.Reader, name string) (*Plan, error) { return Loader{}.LoadPlan(r, name) }
+
+// LoadPlanFile reads the plan file at path; see [Loader.LoadPlan].
+func (l Loader) LoadPlanFile(path string) (*Plan, error) {
+	f, err := openRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return l.LoadPlan(f, path)
+}
+
+// LoadPlan reads a plan file from r; see [LoadPlan].
+func (l Loader) LoadPlan(r io.Reader, name string) (*Plan, error) {
+	data, err := l.read(r, name)
+	if err != nil {
+		return nil, err
+	}
+	d := l.decoder(name)
+	p := d.loadPlan(data)
+	if err := d.err(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
