@@ -57,13 +57,24 @@ func (c Count) Int64() int64 { return c.n }
 // Decimal returns the count as an exact decimal.
 func (c Count) Decimal() decimal.Decimal { return decimal.NewFromInt(c.n) }
 
-// Add returns c + o. It panics if the sum overflows int64 (more than 9,2
-// billion billion), which no real count reaches.
+// Add returns c + o. A sum above the int64 range (more than 9,2 billion
+// billion, which no real count reaches) stays at math.MaxInt64 instead of
+// overflowing; use CheckedAdd to be told.
 func (c Count) Add(o Count) Count {
-	if c.n > math.MaxInt64-o.n {
-		panic("indicators: Count.Add overflows int64")
+	s, err := c.CheckedAdd(o)
+	if err != nil {
+		return Count{n: math.MaxInt64}
 	}
-	return Count{n: c.n + o.n}
+	return s
+}
+
+// CheckedAdd returns c + o, or an error wrapping ErrRange when the sum is
+// above the int64 range.
+func (c Count) CheckedAdd(o Count) (Count, error) {
+	if c.n > math.MaxInt64-o.n {
+		return Count{}, fmt.Errorf("%w: %s + %s is above %s", ErrRange, c, o, FormatInt(math.MaxInt64))
+	}
+	return Count{n: c.n + o.n}, nil
 }
 
 // Sub returns c - o, or an error wrapping ErrNegative when o is larger.

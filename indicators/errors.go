@@ -24,6 +24,9 @@ var (
 	ErrRange = errors.New("indicators: number out of range")
 	// ErrUnit reports an unknown money unit.
 	ErrUnit = errors.New("indicators: unknown money unit")
+	// ErrInvalidRate reports a rate that could not be computed (no base, nothing
+	// reported) where it was to be printed: Rate.MarshalText returns it.
+	ErrInvalidRate = errors.New("indicators: rate could not be computed")
 )
 
 // ParseError describes text that could not be read. It names the input and

@@ -95,3 +95,22 @@ func (m Money) String() string { return m.Number() + " " + m.unit.String() }
 
 // Number formats the amount alone with trimmed decimals: "568,1".
 func (m Money) Number() string { return FormatNumber(m.amount, -1) }
+
+// MoneyFromInt returns the whole amount n in unit, for hosts building figures in
+// Go: MoneyFromInt(455, TrieuDong) is 455 triệu đồng.
+func MoneyFromInt(n int64, unit MoneyUnit) Money {
+	return Money{amount: decimal.NewFromInt(n), unit: unit}
+}
+
+// ParseMoney reads an amount written with a decimal point, as in Go source or a
+// YAML file ("568.1", "455", "-2.5"), in unit: ParseMoney("568.1", TrieuDong) is
+// 568,1 triệu đồng, exactly. Text that is not a plain decimal (a decimal comma,
+// thousands separators, an exponent, more than 4096 bytes) is an error wrapping
+// ErrSyntax; ParseNumber reads the Vietnamese style ("568,1").
+func ParseMoney(s string, unit MoneyUnit) (Money, error) {
+	d, err := parsePlain(s)
+	if err != nil {
+		return Money{}, err
+	}
+	return Money{amount: d, unit: unit}, nil
+}

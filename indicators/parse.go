@@ -170,3 +170,30 @@ func makeDecimal(neg bool, digits []byte, fracLen int) decimal.Decimal {
 	}
 	return decimal.NewFromBigInt(v, exp)
 }
+
+// parsePlain reads a decimal written the Go and YAML way: an optional '-',
+// digits, and optionally a point and digits ("568.1", "-2", "0.5").
+func parsePlain(s string) (decimal.Decimal, error) {
+	fail := func(msg string) (decimal.Decimal, error) {
+		return decimal.Decimal{}, &ParseError{Input: s, Msg: msg}
+	}
+	if len(s) > maxNumberLen {
+		return fail(fmt.Sprintf("too long (%d bytes; at most %d)", len(s), maxNumberLen))
+	}
+	body := strings.TrimPrefix(s, "-")
+	whole, frac, hasPoint := strings.Cut(body, ".")
+	if whole == "" || !allDigitsASCII(whole) || hasPoint && (frac == "" || !allDigitsASCII(frac)) {
+		return fail("want digits with an optional decimal point, such as 568.1")
+	}
+	digits := []byte(whole + frac)
+	return makeDecimal(len(body) != len(s), digits, len(frac)), nil
+}
+
+func allDigitsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}

@@ -219,9 +219,31 @@ func (r Rate) Agrees() bool {
 }
 
 // String formats what r prints with its sign: "4,82%", "1,5‰"; "" for an
-// invalid rate.
+// invalid rate. A printer that honours encoding.TextMarshaler (render's does)
+// uses MarshalText instead, which refuses an invalid rate.
 func (r Rate) String() string {
 	return r.format(r.symbol())
+}
+
+// MarshalText returns what String prints ("4,82%"), or, for a rate that could
+// not be computed (a zero or missing base and nothing reported), an error
+// wrapping ErrInvalidRate: printed in a report, such a rate would leave a hole
+// ("đạt  so với kế hoạch"). A template tests it first:
+// {{if .x.ty_le.IsValid}}…{{end}}.
+func (r Rate) MarshalText() ([]byte, error) {
+	if !r.IsValid() {
+		return nil, fmt.Errorf("%w: no base and no reported value", ErrInvalidRate)
+	}
+	return []byte(r.String()), nil
+}
+
+// MarshalJSON returns what String prints as a JSON string, and null for an
+// invalid rate (JSON has a value for "none", unlike a printed report).
+func (r Rate) MarshalJSON() ([]byte, error) {
+	if !r.IsValid() {
+		return []byte("null"), nil
+	}
+	return []byte(strconv.Quote(r.String())), nil
 }
 
 // Number formats what r prints without the sign: "4,82"; "" for an invalid
@@ -364,4 +386,24 @@ func cmpTwice(r, b uint64) int {
 
 func pow10Big(n int64) *big.Int {
 	return new(big.Int).Exp(big.NewInt(10), big.NewInt(n), nil)
+}
+
+// RateFromInts is NewRate for whole numbers, for hosts building figures in Go:
+// RateFromInts(1855, 38459) is 4,82%. A zero den is an error wrapping
+// ErrZeroDenominator.
+func RateFromInts(num, den int64) (Rate, error) {
+	return NewRate(decimal.NewFromInt(num), decimal.NewFromInt(den))
+}
+
+// ParseReportedRate reads a printed percentage written with a decimal point, as
+// in Go source or a YAML file ("4.82", "95"), and returns it as ReportedRate
+// does: it prints with the decimals written ("4,82%"). Text that is not a plain
+// decimal is an error wrapping ErrSyntax; ParsePercent reads the Vietnamese
+// style ("4,82%").
+func ParseReportedRate(s string) (Rate, error) {
+	d, err := parsePlain(s)
+	if err != nil {
+		return Rate{}, err
+	}
+	return ReportedRate(d), nil
 }
