@@ -38,10 +38,14 @@ func build[V Number](title string, labels []string, values []V, sorted bool) *Ch
 		s.err = fmt.Errorf("chart %q: %d labels for %d values", title, len(labels), len(values))
 		return newChart(s)
 	}
+	if len(values) > MaxBars {
+		s.err = fmt.Errorf("%w: %d (at most %d)", ErrTooManyBars, len(values), MaxBars)
+		return newChart(s)
+	}
 	var unit indicators.MoneyUnit
 	haveUnit := false
 	for i, v := range values {
-		b := bar{label: clean(labels[i]), ok: true}
+		b := bar{label: clean(labels[i], MaxLabelLen), ok: true}
 		var d decimal.Decimal
 		switch v := any(v).(type) {
 		case indicators.Rate:
@@ -68,6 +72,7 @@ func build[V Number](title string, labels []string, values []V, sorted bool) *Ch
 			d, b.text = decimal.NewFromInt(v), indicators.FormatInt(v)
 		}
 		b.value = d.InexactFloat64()
+		b.text = clip(b.text, maxValueLen)
 		s.bars = append(s.bars, b)
 	}
 	if sorted {

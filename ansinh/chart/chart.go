@@ -39,6 +39,26 @@ const DPI = 200
 // the plan chart of a report that states no plan.
 var ErrNoData = errors.New("chart: no data to draw")
 
+// ErrTooManyBars is returned by [Chart.Image] for a chart of more than [MaxBars] bars.
+var ErrTooManyBars = errors.New("chart: too many bars")
+
+// Bounds of a chart, whatever the data: the image's height grows with the number of
+// bars and the lines of their labels, so both are bounded.
+const (
+	// MaxBars is the most bars a chart draws: some 1,2 m of image at two-line labels,
+	// drawn with under 200 MB. A chart of more units than that does not read anyway:
+	// chart the districts, or a district's communes, instead.
+	MaxBars = 120
+	// MaxLabelLen is the most characters of a category label (two lines of about 30);
+	// a longer label is cut, ending with "…".
+	MaxLabelLen = 60
+	// MaxTitleLen is the most characters of a title (two lines of 90); a longer title
+	// is cut, ending with "…".
+	MaxTitleLen = 180
+	// maxValueLen is the most characters of the text at a bar's end.
+	maxValueLen = 60
+)
+
 // Chart is a horizontal bar chart of a report's figures, drawn as a PNG image the first
 // time [Chart.Image] is called. Build one with [Plan], [Loans], [ByUnit] or [Bars]; the
 // zero value and a nil *Chart have no data. A Chart is safe for concurrent use, and the
@@ -158,11 +178,26 @@ func textStyle(size vg.Length, bold bool) text.Style {
 }
 
 // clean makes a label drawable: NFC (the font has precomposed Vietnamese letters, and
-// the plain text handler does not position combining marks), one line, trimmed.
-func clean(s string) string {
+// the plain text handler does not position combining marks), one line, trimmed, at most
+// n characters. Only the first 4n bytes are looked at, so a huge label costs no more
+// than a long one.
+func clean(s string, n int) string {
+	if len(s) > 4*n+4 {
+		s = s[:4*n+4] // may cut a letter in two: clip below drops it
+	}
 	s = norm.NFC.String(s)
 	s = strings.Join(strings.Fields(s), " ")
-	return s
+	return clip(s, n)
+}
+
+// clip cuts s to at most n characters, the last being "…" when it was longer, and drops
+// an incomplete UTF-8 sequence at the end.
+func clip(s string, n int) string {
+	r := []rune(strings.ToValidUTF8(s, ""))
+	if len(r) <= n {
+		return string(r)
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
 
 // wrap breaks s into lines of at most n characters at spaces (a longer word stays whole).
@@ -198,13 +233,16 @@ func draw1(s spec) ([]byte, error) {
 		}
 		return nil, ErrNoData
 	}
+	if len(s.bars) > MaxBars {
+		return nil, fmt.Errorf("%w: %d (at most %d)", ErrTooManyBars, len(s.bars), MaxBars)
+	}
 	n := len(s.bars)
 	lbl := textStyle(labelSize, false)
 
 	p := plot.New()
 	p.BackgroundColor = color.White
 	if s.title != "" {
-		p.Title.Text = wrap(clean(s.title), 90)
+		p.Title.Text = wrap(clean(s.title, MaxTitleLen), 90)
 		p.Title.TextStyle = textStyle(titleSize, true)
 		p.Title.TextStyle.XAlign, p.Title.TextStyle.YAlign = draw.XCenter, draw.YTop
 		p.Title.Padding = vg.Points(6)
@@ -289,7 +327,9 @@ func draw1(s spec) ([]byte, error) {
 	// Widen X until every value label fits right of its bar: the width of the data
 	// area depends on the tick labels, which depend on the range, so settle it in a
 	// few rounds.
-	full := pad(draw.New(vgimg.NewWith(vgimg.UseWH(Width, height), vgimg.UseDPI(DPI))))
+	// Layout is in lengths, not pixels: a coarse canvas measures it without a second
+	// full-size image.
+	full := pad(draw.New(vgimg.NewWith(vgimg.UseWH(Width, height), vgimg.UseDPI(8))))
 	for round := 0; round < 4; round++ {
 		da := p.DataCanvas(full)
 		w := float64(da.Max.X - da.Min.X)

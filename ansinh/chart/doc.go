@@ -12,7 +12,9 @@
 // Text is set in Liberation Sans, which has every Vietnamese letter (ư ơ ạ ế ộ ữ …). The
 // font comes embedded in the Go module codeberg.org/go-fonts/liberation, a dependency of
 // gonum.org/v1/plot, under the SIL Open Font License 1.1 (LICENSE-SIL in that module);
-// labels are normalised to NFC, since the font has the precomposed letters.
+// labels are normalised to NFC, since the font has the precomposed letters. Labels are cut
+// at [MaxLabelLen] characters, titles at [MaxTitleLen], and a chart has at most [MaxBars]
+// bars, so that no data makes an image without bound.
 //
 // A [Chart] is drawn the first time its Image method is called, so report data can
 // carry charts that a template may not use. Package render's image function places any

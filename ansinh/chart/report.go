@@ -66,7 +66,7 @@ func (s *spec) addRate(label string, rate, plan indicators.Rate) {
 	s.bars = append(s.bars, bar{
 		label: label, ok: true,
 		value: a.Rate().Value().InexactFloat64(),
-		text:  a.Rate().String() + " (" + rate.String() + " / KH " + plan.String() + ")",
+		text:  clip(a.Rate().String()+" ("+rate.String()+" / KH "+plan.String()+")", maxValueLen),
 	})
 }
 
@@ -75,7 +75,7 @@ func (s *spec) addCount(label string, a indicators.Attainment, actual, plan indi
 	s.bars = append(s.bars, bar{
 		label: label, ok: true,
 		value: a.Rate().Value().InexactFloat64(),
-		text:  a.Rate().String() + " (" + actual.String() + " / KH " + plan.String() + ")",
+		text:  clip(a.Rate().String()+" ("+actual.String()+" / KH "+plan.String()+")", maxValueLen),
 	})
 }
 
