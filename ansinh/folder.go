@@ -228,5 +228,5 @@ func (l Loader) loadOne(fsys fs.FS, open, name string) (*Report, error) {
 	if max := l.maxFileSize(); st.Size() > max {
 		return nil, fileTooLarge(name, max)
 	}
-	return l.Load(f, name)
+	return l.load(f, name, st.Size())
 }

@@ -1,6 +1,7 @@
 package ansinh
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -85,13 +86,16 @@ func (l Loader) decoder(name string) *decoder {
 }
 
 // read reads all of r, at most MaxFileSize bytes: a longer input is a LoadErrors of
-// kind ErrTooLarge. An I/O error of r is returned as is.
-func (l Loader) read(r io.Reader, name string) ([]byte, error) {
+// kind ErrTooLarge. An I/O error of r is returned as is. size, when known, is the
+// length expected.
+func (l Loader) read(r io.Reader, name string, size int64) ([]byte, error) {
 	max := l.maxFileSize()
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, max)+bytes.MinRead))
+	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
 	if err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > max {
 		return nil, fileTooLarge(name, max)
 	}
@@ -107,7 +111,12 @@ func fileTooLarge(name string, max int64) error {
 // messages. On any problem it returns nil and a [LoadErrors] with the errors of the file
 // (at most MaxErrors of them). An I/O error from r is returned as is.
 func (l Loader) Load(r io.Reader, name string) (*Report, error) {
-	data, err := l.read(r, name)
+	return l.load(r, name, 0)
+}
+
+// load is Load with the expected size of r, when known (0 otherwise).
+func (l Loader) load(r io.Reader, name string, size int64) (*Report, error) {
+	data, err := l.read(r, name, size)
 	if err != nil {
 		return nil, err
 	}
@@ -208,7 +217,7 @@ func (l Loader) LoadPlanFile(path string) (*Plan, error) {
 
 // LoadPlan reads a plan file from r; see [LoadPlan].
 func (l Loader) LoadPlan(r io.Reader, name string) (*Plan, error) {
-	data, err := l.read(r, name)
+	data, err := l.read(r, name, 0)
 	if err != nil {
 		return nil, err
 	}

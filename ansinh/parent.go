@@ -170,7 +170,7 @@ func LoadOwnFile(path string) (*Report, error) {
 // and ky are required and every section of figures (giam_ngheo, tin_dung, bao_hiem,
 // lao_dong, bao_tro_xa_hoi, giao_duc, tien_dien) is optional. Give it to [ParentReport].
 func LoadOwn(r io.Reader, name string) (*Report, error) {
-	data, err := Loader{}.read(r, name)
+	data, err := Loader{}.read(r, name, 0)
 	if err != nil {
 		return nil, err
 	}
