@@ -417,3 +417,14 @@ func checkGoroutines(t *testing.T, base int) {
 	}
 	t.Errorf("%d goroutines, %d before", n, base)
 }
+
+// A plan target written like 14.205 is an error: a plan has no findings to warn in.
+func TestPlanThousandsDot(t *testing.T) {
+	src := "don_vi: {ten: A, cap: xã}\nnam: 2024\nchi_tieu:\n  - {ma: a, chi_so: tin_dung.tong_so_tien, ke_hoach: 14.205}\n"
+	_, err := ansinh.LoadPlan(strings.NewReader(src), "p.yaml")
+	var es ansinh.LoadErrors
+	if !errors.As(err, &es) {
+		t.Fatalf("err = %v", err)
+	}
+	wantError(t, es, ansinh.ErrAmbiguousNumber, 4, 54, "14,205")
+}

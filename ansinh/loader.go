@@ -215,13 +215,16 @@ func (l Loader) LoadPlanFile(path string) (*Plan, error) {
 	return l.LoadPlan(f, path)
 }
 
-// LoadPlan reads a plan file from r; see [LoadPlan].
+// LoadPlan reads a plan file from r; see [LoadPlan]. A plan has no findings to carry a
+// warning, so a target written like 14.205 is always an error of kind
+// [ErrAmbiguousNumber], as with Strict.
 func (l Loader) LoadPlan(r io.Reader, name string) (*Plan, error) {
 	data, err := l.read(r, name, 0)
 	if err != nil {
 		return nil, err
 	}
 	d := l.decoder(name)
+	d.strict = true
 	p := d.loadPlan(data)
 	if err := d.err(); err != nil {
 		return nil, err

@@ -91,13 +91,13 @@ func (d *decoder) loadPlan(data []byte) *Plan {
 			d.sequence(n, path, func(n *yaml.Node, path string, _ int) {
 				t, ok := d.target(n, path)
 				if line, dup := codes[t.Code]; dup && t.Code != "" {
-					d.at(n, path+".ma", "mã chỉ tiêu %q bị lặp, đã có ở dòng %d (duplicate ma)", t.Code, line)
+					d.atKind(ErrDuplicateKey, n, path+".ma", "mã chỉ tiêu %q bị lặp, đã có ở dòng %d (duplicate ma)", t.Code, line)
 					ok = false
 				} else if t.Code != "" {
 					codes[t.Code] = n.Line
 				}
 				if line, dup := paths[t.Path]; dup && t.Path != "" {
-					d.at(n, path+".chi_so", "chỉ số %q đã có chỉ tiêu ở dòng %d; mỗi số liệu một chỉ tiêu (duplicate chi_so)", t.Path, line)
+					d.atKind(ErrDuplicateKey, n, path+".chi_so", "chỉ số %q đã có chỉ tiêu ở dòng %d; mỗi số liệu một chỉ tiêu (duplicate chi_so)", t.Path, line)
 					ok = false
 				} else if t.Path != "" {
 					paths[t.Path] = n.Line
@@ -107,7 +107,7 @@ func (d *decoder) loadPlan(data []byte) *Plan {
 				}
 			})
 			if resolve(n) != nil && len(p.Targets) == 0 && len(d.errs) == 0 {
-				d.at(resolve(n), path, "kế hoạch chưa có chỉ tiêu nào (no targets)")
+				d.atKind(ErrMissingKey, resolve(n), path, "kế hoạch chưa có chỉ tiêu nào (no targets)")
 			}
 		}),
 	)
@@ -161,7 +161,7 @@ func (d *decoder) target(n *yaml.Node, path string) (Target, bool) {
 		}
 		t.Kind = kind
 	} else if pathNode != nil {
-		d.at(pathNode, path+".chi_so", "chỉ số không được để trống; ghi đường dẫn số liệu, ví dụ lao_dong.viec_lam_moi.so_nguoi (empty chi_so)")
+		d.atKind(ErrMissingKey, pathNode, path+".chi_so", "chỉ số không được để trống; ghi đường dẫn số liệu, ví dụ lao_dong.viec_lam_moi.so_nguoi (empty chi_so)")
 	}
 	if valueNode != nil && t.Kind != 0 {
 		p := path + ".ke_hoach"
