@@ -159,8 +159,19 @@ func openRegular(path string) (*os.File, error) {
 }
 
 func notRegular(name string, mode fs.FileMode) error {
+	what := "một tệp đặc biệt (special file)"
+	switch {
+	case mode&fs.ModeSymlink != 0:
+		what = "một liên kết tượng trưng (symbolic link)"
+	case mode.IsDir():
+		what = "một thư mục (directory)"
+	case mode&fs.ModeNamedPipe != 0:
+		what = "một ống (named pipe)"
+	case mode&(fs.ModeDevice|fs.ModeCharDevice) != 0:
+		what = "một thiết bị (device)"
+	}
 	return LoadErrors{{File: name, Kind: ErrNotRegular,
-		Msg: fmt.Sprintf("không phải tệp thường (%s); chỉ đọc tệp .yaml thật, không đọc liên kết, thiết bị hay ống (not a regular file)", mode.Type())}}
+		Msg: "đây là " + what + ", không phải tệp số liệu; chép tệp .yaml thật vào thư mục (not a regular file, not read)"}}
 }
 
 // LoadFS is [Loader.LoadFSContext] without a context.
