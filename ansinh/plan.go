@@ -203,9 +203,9 @@ var figurePaths = sync.OnceValue(func() map[string]TargetKind {
 				continue
 			}
 			p := join(prefix, k)
-			switch v.(type) {
+			switch v := v.(type) {
 			case map[string]any:
-				walk(p, v.(map[string]any))
+				walk(p, v)
 			case indicators.Count:
 				out[p] = TargetCount
 			case indicators.Money:
