@@ -376,10 +376,9 @@ func (d *decoder) unknownKey(n *yaml.Node, i int, path string, fields []field, s
 func (d *decoder) missingKey(n, owner *yaml.Node, path, key string) {
 	p := join(path, key)
 	if owner == nil && path == "" {
+		// The line after the last line break: the empty line where an editor adds text,
+		// or the last line of a file that does not end with one.
 		line := bytes.Count(d.src, []byte("\n")) + 1
-		if len(d.src) > 0 && d.src[len(d.src)-1] != '\n' {
-			line--
-		}
 		d.add(&LoadError{File: d.file, Line: line, Column: 1, Path: p, Kind: ErrMissingKey,
 			Msg: fmt.Sprintf("thiếu khóa bắt buộc %q: tệp chưa có mục này; thêm %s: ở đầu dòng, không thụt lề (missing required section)", key, key)})
 		return
