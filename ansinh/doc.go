@@ -32,7 +32,15 @@
 // (1.855, 1855.0, "1855", -3), a decimal written with a comma (568,1), a malformed date
 // or an unknown period kind are errors, each with file:line:column, and all errors of a
 // file come back together as [LoadErrors]. Money and rates are read exactly from the
-// text of the scalar (568.1 is 568,1 exactly), never through float64.
+// text of the scalar (568.1 is 568,1 exactly), never through float64. Each [LoadError]
+// has a Kind for errors.Is (ErrSyntax, ErrUnknownKey, ErrNumber …).
+//
+// Loading is bounded: a [Loader]'s zero value, which [Load], [LoadFile], [LoadDir] and
+// the others use, reads files up to [DefaultMaxFileSize], reports at most
+// [DefaultMaxErrors] errors a file, reads number text up to [MaxNumberLen] bytes and counts
+// up to [MaxCount], and refuses YAML anchors and aliases. Text is normalised to NFC. An
+// amount or rate written like 14.205 loads as 14,205 with a warning of code
+// [CodeThousandsDot] that [Report.Validate] returns ([Loader].Strict makes it an error).
 //
 // Optional keys: don_vi.cap_tren, don_vi.co_quan, don_vi.ma, the whole van_ban, chi_dao,
 // tuyen_truyen, can_cu, danh_gia and nhiem_vu sections, every mo_dau/nhan_xet narrative,

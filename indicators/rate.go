@@ -48,7 +48,8 @@ const (
 // the percentage printed in a document. A rate with both prints the reported
 // value and can tell whether the two agree (Agrees).
 //
-// The zero value is an empty, invalid rate: IsValid is false and it prints "".
+// The zero value is an empty, invalid rate: IsValid is false, String gives ""
+// and MarshalText an error wrapping ErrInvalidRate.
 // Rates are immutable values.
 type Rate struct {
 	num, den decimal.Decimal
