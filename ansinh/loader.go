@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 )
 
 // Limits of loading: what a zero [Loader] (and so [Load], [LoadDir] …) uses. Every file
@@ -146,17 +147,46 @@ func (l Loader) LoadFile(path string) (*Report, error) {
 }
 
 // openRegular opens path if it is a regular file (following symbolic links: the host
-// chose the path).
+// chose the path). The file is opened without blocking and checked once open, so a named
+// pipe is refused rather than waited on.
 func openRegular(path string) (*os.File, error) {
-	st, err := os.Stat(path)
+	f, err := openFile(path)
 	if err != nil {
 		return nil, err
 	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
 	if !st.Mode().IsRegular() {
+		f.Close()
 		return nil, notRegular(path, st.Mode())
 	}
-	return os.Open(path)
+	return f, nil
 }
+
+// dirFS is os.DirFS(dir) whose files are opened with openFile, without blocking.
+type dirFS struct {
+	dir  string
+	fsys fs.FS // os.DirFS(dir), for listing directories
+}
+
+func (d dirFS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	if name == "." {
+		return d.fsys.Open(name)
+	}
+	f, err := openFile(filepath.Join(d.dir, filepath.FromSlash(name)))
+	if err != nil {
+		return nil, err // a *PathError naming dir/name
+	}
+	return f, nil
+}
+
+func (d dirFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(d.fsys, name) }
 
 func notRegular(name string, mode fs.FileMode) error {
 	what := "một tệp đặc biệt (special file)"
@@ -188,7 +218,7 @@ func (l Loader) LoadDir(dir string, fn LoadFunc) error {
 // paths given to fn and in error messages start with dir
 // ("testdata/province/2024-h1/30001.yaml").
 func (l Loader) LoadDirContext(ctx context.Context, dir string, fn LoadFunc) error {
-	return l.loadFS(ctx, os.DirFS(dir), ".", dir, fn)
+	return l.loadFS(ctx, dirFS{dir: dir, fsys: os.DirFS(dir)}, ".", dir, fn)
 }
 
 // LoadFile reads the period file at path with the default [Loader]; see [Load].
