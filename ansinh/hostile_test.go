@@ -428,3 +428,20 @@ func TestPlanThousandsDot(t *testing.T) {
 	}
 	wantError(t, es, ansinh.ErrAmbiguousNumber, 4, 54, "14,205")
 }
+
+// Other syntax errors a clerk meets get what to check.
+func TestYAMLSyntaxHints(t *testing.T) {
+	for src, hint := range map[string]string{
+		"don_vi:\n  ten: A\n cap: xã\n":   "kiểm tra thụt lề",
+		"don_vi: {ten: A\nky: 1\n":        "thêm } ở cuối",
+		"don_vi: [1, 2\nky: 1\n":          "thêm ] ở cuối",
+		"don_vi: \"A\nky: 1\n":            "ngoặc kép mở mà chưa đóng",
+		"- a\nky: 1\n":                    "mỗi mục bắt đầu bằng",
+		"don_vi:\n  ten: A\n   cap: xã\n": "kiểm tra thụt lề",
+	} {
+		es := loadErrors(t, ansinh.Loader{}, src)
+		if len(es) != 1 || !errors.Is(es[0], ansinh.ErrSyntax) || es[0].Line == 0 || !strings.Contains(es[0].Msg, hint) {
+			t.Errorf("%q: %v, want a hint %q", src, es, hint)
+		}
+	}
+}

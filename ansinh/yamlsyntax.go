@@ -36,9 +36,28 @@ func (d *decoder) syntax(err error) {
 			e.Column = c
 			e.Msg = "giá trị có dấu hai chấm và dấu cách (\": \"), YAML hiểu nhầm là một khóa mới; đặt giá trị trong dấu ngoặc kép: " +
 				fixed + " (a value containing \": \" must be quoted; " + msg + ")"
+		} else {
+			e.Msg += "; kiểm tra thụt lề: các khóa của cùng một mục phải thẳng cột với nhau"
+		}
+	default:
+		for _, h := range syntaxHints {
+			if strings.Contains(msg, h.yaml) {
+				e.Msg += "; " + h.hint
+				break
+			}
 		}
 	}
 	d.add(e)
+}
+
+// syntaxHints says what to check for the other syntax errors of yaml.v3 a clerk meets.
+var syntaxHints = []struct{ yaml, hint string }{
+	{"did not find expected key", "kiểm tra thụt lề (các khóa của cùng một mục phải thẳng cột) và dấu nháy: giá trị có dấu ' hoặc \" thì đặt cả giá trị trong cặp ngoặc kép"},
+	{"did not find expected ',' or ']'", "danh sách [ … ] mở mà chưa đóng: thêm ] ở cuối, trên cùng dòng"},
+	{"did not find expected ',' or '}'", "nhóm { … } mở mà chưa đóng: thêm } ở cuối, trên cùng dòng"},
+	{"found unexpected end of stream", "có dấu ngoặc kép mở mà chưa đóng"},
+	{"did not find expected '-' indicator", "các mục của danh sách phải thẳng cột, mỗi mục bắt đầu bằng \"- \""},
+	{"could not find expected ':'", "thiếu dấu hai chấm sau tên khóa (viết khóa: giá trị)"},
 }
 
 // lineText returns the text of the 1-based line of src, without its line break.
