@@ -45,10 +45,10 @@ var ErrTooManyBars = errors.New("chart: too many bars")
 // Bounds of a chart, whatever the data: the image's height grows with the number of
 // bars and the lines of their labels, so both are bounded.
 const (
-	// MaxBars is the most bars a chart draws: some 1,2 m of image at two-line labels,
-	// drawn with under 200 MB. A chart of more units than that does not read anyway:
+	// MaxBars is the most bars a chart draws: about 1 m of image at two-line labels,
+	// drawn with about 150 MB. A chart of more units than that does not read anyway:
 	// chart the districts, or a district's communes, instead.
-	MaxBars = 120
+	MaxBars = 100
 	// MaxLabelLen is the most characters of a category label (two lines of about 30);
 	// a longer label is cut, ending with "…".
 	MaxLabelLen = 60
