@@ -34,22 +34,46 @@ const (
 
 // Kinds of [LoadError], for errors.Is. Every LoadError has one.
 var (
-	ErrSyntax          = errors.New("ansinh: YAML syntax error")
-	ErrEmptyFile       = errors.New("ansinh: empty file")
-	ErrManyDocuments   = errors.New("ansinh: more than one YAML document")
-	ErrAlias           = errors.New("ansinh: YAML anchor or alias") // refused in period and plan files
-	ErrUnknownKey      = errors.New("ansinh: unknown key")
-	ErrDuplicateKey    = errors.New("ansinh: duplicate key")
-	ErrMissingKey      = errors.New("ansinh: missing required key")
-	ErrType            = errors.New("ansinh: wrong kind of value") // a list where a mapping goes, text where a number goes …
-	ErrNumber          = errors.New("ansinh: malformed number")    // separators, decimal comma, fraction for a count, too long …
-	ErrAmbiguousNumber = errors.New("ansinh: ambiguous number")    // 14.205: a thousands dot or a decimal point (Loader.Strict)
-	ErrRange           = errors.New("ansinh: number out of range")
-	ErrDate            = errors.New("ansinh: invalid date")
-	ErrValue           = errors.New("ansinh: invalid value") // any other value the model refuses (unknown period kind, empty name …)
-	ErrTooManyErrors   = errors.New("ansinh: too many errors")
-	ErrTooLarge        = errors.New("ansinh: file too large")
-	ErrNotRegular      = errors.New("ansinh: not a regular file") // a symbolic link, device, named pipe … in a folder
+	// ErrSyntax: the file is not valid YAML (a tab in the indentation, a colon inside
+	// a value, an unclosed bracket or quote, invalid UTF-8 …).
+	ErrSyntax = errors.New("ansinh: YAML syntax error")
+	// ErrEmptyFile: the file holds no YAML document.
+	ErrEmptyFile = errors.New("ansinh: empty file")
+	// ErrManyDocuments: the file holds more than one YAML document (a --- line).
+	ErrManyDocuments = errors.New("ansinh: more than one YAML document")
+	// ErrAlias: a YAML anchor (&a) or alias (*a), refused in period and plan files.
+	ErrAlias = errors.New("ansinh: YAML anchor or alias")
+	// ErrUnknownKey: a key the model does not have.
+	ErrUnknownKey = errors.New("ansinh: unknown key")
+	// ErrDuplicateKey: a key (or a list item's ma) given twice.
+	ErrDuplicateKey = errors.New("ansinh: duplicate key")
+	// ErrMissingKey: a required key, section or value is missing or empty.
+	ErrMissingKey = errors.New("ansinh: missing required key")
+	// ErrType: a value of the wrong shape: a list where a mapping goes, text in quotes
+	// where a number goes …
+	ErrType = errors.New("ansinh: wrong kind of value")
+	// ErrNumber: number text that is not a number of its kind: separators, a decimal
+	// comma, a fraction or a minus sign for a count, longer than MaxNumberLen …
+	ErrNumber = errors.New("ansinh: malformed number")
+	// ErrAmbiguousNumber: an amount or percentage written like 14.205 (Loader.Strict
+	// and plan files), or like 1,855.
+	ErrAmbiguousNumber = errors.New("ansinh: ambiguous number")
+	// ErrRange: a number outside its range (a count above MaxCount, a year outside
+	// MinYear–MaxYear, month 13 …).
+	ErrRange = errors.New("ansinh: number out of range")
+	// ErrDate: a date not written YYYY-MM-DD, or a day that does not exist.
+	ErrDate = errors.New("ansinh: invalid date")
+	// ErrValue: any other value the model refuses (an unknown period kind or money
+	// unit, an empty name …).
+	ErrValue = errors.New("ansinh: invalid value")
+	// ErrTooManyErrors: the last error of a file with more than MaxErrors: loading
+	// stopped there.
+	ErrTooManyErrors = errors.New("ansinh: too many errors")
+	// ErrTooLarge: a file larger than MaxFileSize, not read further.
+	ErrTooLarge = errors.New("ansinh: file too large")
+	// ErrNotRegular: a symbolic link, directory, device or named pipe where a period
+	// file was expected, not opened or not read.
+	ErrNotRegular = errors.New("ansinh: not a regular file")
 )
 
 // A Loader reads period and plan files under limits. Its zero value is what the package
