@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -157,7 +156,7 @@ func fillRate(r *RateFigure, own RateFigure) {
 
 // LoadOwnFile reads a parent unit's own period file at path; see [LoadOwn].
 func LoadOwnFile(path string) (*Report, error) {
-	f, err := os.Open(path)
+	f, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}
@@ -193,6 +192,7 @@ func LoadOwn(r io.Reader, name string) (*Report, error) {
 	for _, key := range added {
 		clearSection(rep, key)
 	}
+	rep.loaded = d.warnings
 	return rep, nil
 }
 
