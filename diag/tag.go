@@ -90,16 +90,7 @@ func spaceMessage(tag, typed, joined string) string {
 	return "thẻ " + quote(tag) + " có dấu cách trong tên mục dữ liệu «" + typed + "»: tên mục viết liền, các chữ nối bằng dấu gạch dưới, ví dụ «" + joined + "»"
 }
 
-// curlyQuotes reports whether the tag holds typographic quotes, which Word's
-// AutoCorrect puts in place of straight ones.
-func curlyQuotes(tag string) bool {
-	return strings.ContainsAny(tag, "“”‘’")
-}
-
 func syntaxMessage(tag string) string {
-	if curlyQuotes(tag) {
-		return "thẻ " + quote(tag) + " có dấu ngoặc kép cong (“ ”) do Word tự đổi: gõ lại bằng dấu ngoặc kép thẳng (\"), hoặc tắt Tự động sửa (AutoCorrect) > «Thay ngoặc kép thẳng bằng ngoặc cong»"
-	}
 	return "thẻ " + quote(tag) + " viết sai: tên mục dữ liệu bắt đầu bằng dấu chấm và viết liền (ví dụ {{.giam_ngheo.ho_ngheo.so_ho}}), chữ đặt trong dấu ngoặc kép thẳng, hàm viết trước giá trị (ví dụ {{so .tin_dung.tong_so_tien}}); các khối viết {{if …}}, {{range …}}, {{with …}}, {{else}}, {{end}}"
 }
 

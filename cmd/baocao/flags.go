@@ -11,8 +11,9 @@ import (
 // flagSet is a flag.FlagSet whose help and errors are Vietnamese.
 type flagSet struct {
 	*flag.FlagSet
-	usage string // the synopsis: "baocao render -data F.yaml …"
-	about string // what the subcommand does
+	usage string   // the synopsis: "baocao render -data F.yaml …"
+	about string   // what the subcommand does
+	args  []string // the arguments that are not options, in order
 }
 
 func newFlags(name, usage, about string) *flagSet {
@@ -21,11 +22,11 @@ func newFlags(name, usage, about string) *flagSet {
 	return &flagSet{FlagSet: fs, usage: usage, about: about}
 }
 
-// parse parses args; on -h it prints the help to stdout and returns exitOK, on an
+// parse parses args, options and other arguments in any order; on -h it prints the help to stdout and returns exitOK, on an
 // error it prints a Vietnamese message and the help to stderr and returns exitUsage;
 // otherwise it returns -1.
 func (f *flagSet) parse(e env) int {
-	err := f.Parse(e.args)
+	err := f.parseAll(e.args)
 	switch {
 	case err == nil:
 		return -1
@@ -73,4 +74,19 @@ func (f *flagSet) usageError(e env, msg string) int {
 	fmt.Fprintf(e.stderr, "baocao %s: %s\n\n", f.Name(), msg)
 	f.help(e.stderr)
 	return exitUsage
+}
+
+// parseAll parses options wherever they stand among the other arguments
+// ("templates xa.docx -o mau.docx"), keeping the others in f.args.
+func (f *flagSet) parseAll(args []string) error {
+	for {
+		if err := f.Parse(args); err != nil {
+			return err
+		}
+		if f.NArg() == 0 {
+			return nil
+		}
+		f.args = append(f.args, f.Arg(0))
+		args = f.Args()[1:]
+	}
 }

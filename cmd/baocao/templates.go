@@ -14,7 +14,7 @@ func runTemplates(e env) int {
 	if code := f.parse(e); code >= 0 {
 		return code
 	}
-	switch f.NArg() {
+	switch len(f.args) {
 	case 0:
 		fmt.Fprintln(e.stdout, "Các mẫu chuẩn:")
 		for _, s := range mau.List() {
@@ -26,7 +26,7 @@ func runTemplates(e env) int {
 	default:
 		return f.usageError(e, "chỉ chép một mẫu mỗi lần")
 	}
-	name := f.Arg(0)
+	name := f.args[0]
 	b, err := mau.Bytes(name)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "lỗi: không có mẫu chuẩn %q: xem danh sách bằng baocao templates\n", name)
