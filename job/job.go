@@ -323,7 +323,11 @@ func loadMain(req Request, res *Result) (*ansinh.Report, *ansinh.Rollup) {
 	if err != nil {
 		res.Errors = append(res.Errors, inFile(req.Data.Name, diag.FromError(err))...)
 	}
-	var units []*ansinh.Report
+	if own == nil {
+		return nil, nil
+	}
+	// ansinh.ParentReport, a unit at a time, so that an entry names the unit's file.
+	agg := ansinh.NewParentAggregator(own)
 	for _, f := range req.Units {
 		u, err := ansinh.Load(bytes.NewReader(f.Data), f.Name)
 		if err != nil {
@@ -332,15 +336,18 @@ func loadMain(req Request, res *Result) (*ansinh.Report, *ansinh.Rollup) {
 		}
 		fs := u.Validate()
 		addFindings(res, f.Name, fs)
-		if !fs.HasErrors() {
-			units = append(units, u)
+		if fs.HasErrors() {
+			continue
+		}
+		if err := agg.Add(u); err != nil {
+			res.Errors = append(res.Errors, inFile(f.Name, diag.FromError(err))...)
 		}
 	}
-	if own == nil || !res.OK() {
+	if !res.OK() {
 		return nil, nil
 	}
-	ro, err := ansinh.ParentReport(own, units...)
-	if err != nil {
+	ro := agg.Result()
+	if err := ro.SetOwn(own); err != nil {
 		res.Errors = append(res.Errors, inFile(req.Data.Name, diag.FromError(err))...)
 		return nil, nil
 	}

@@ -169,6 +169,16 @@ func TestParentReport(t *testing.T) {
 	if !strings.HasPrefix(text, "12 đơn vị: ") {
 		t.Errorf("%q", text)
 	}
+	// Roll-up errors name the unit's file: a unit twice, a unit of another parent.
+	twice := append(append([]File(nil), units...), File{Name: "lan-hai.yaml", Data: units[0].Data})
+	res, err = Render(context.Background(), Request{Data: own, Units: twice})
+	if !errors.Is(err, ErrInvalid) || len(res.Errors) != 1 || res.Errors[0].File != "lan-hai.yaml" || res.Errors[0].Kind != "duplicate_unit" {
+		t.Fatalf("%v %+v", err, res.Errors)
+	}
+	res, err = Render(context.Background(), Request{Data: own, Units: append(units[:1:1], *tayson(t))})
+	if !errors.Is(err, ErrInvalid) || len(res.Errors) != 1 || res.Errors[0].File != "tayson-2023-h1.yaml" {
+		t.Fatalf("%v %+v", err, res.Errors)
+	}
 	// A unit of another period is named by its file.
 	bad := append([]File(nil), units...)
 	bad[0] = File{Name: "x.yaml", Data: []byte("don_vi: {ten: A, cap: xã}\nky: {nam: 2024, loai: quy-9}\n")}
