@@ -133,3 +133,15 @@ func TestEntryString(t *testing.T) {
 		t.Error(got)
 	}
 }
+
+func TestSuggestInsideRange(t *testing.T) {
+	data := map[string]any{"hang": []any{map[string]any{"muc": map[string]any{"so_lieu_rieng": "A"}}}}
+	tpl, err := ansinh.ParseTemplate("m.docx", docxtest.Docx(docxtest.P("{{range .hang}}{{.muc.so_lieu_reng}}{{end}}")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	es := FromErrorData(tpl.Execute(io.Discard, data), data)
+	if len(es) != 1 || !strings.HasSuffix(es[0].Message, "có phải là «.muc.so_lieu_rieng»?") {
+		t.Errorf("%+v", es)
+	}
+}

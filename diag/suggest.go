@@ -41,6 +41,10 @@ func dataPaths(data any, max int) []string {
 	var out []string
 	var walk func(v any, prefix string)
 	walk = func(v any, prefix string) {
+		if l, ok := v.([]any); ok && len(l) > 0 {
+			walk(l[0], prefix+"[]") // the keys of a list's rows, for tags inside a range
+			return
+		}
 		m, ok := v.(map[string]any)
 		if !ok {
 			return
@@ -64,9 +68,31 @@ func (c *converter) suggestPath(p string) string {
 	if c.data != nil {
 		cands = append(cands, dataPaths(c.data, maxSuggestPaths)...)
 	}
-	sort.Strings(cands)
+	cands = withSuffixes(cands)
 	limit := min(2+len(p)/10, len(p)/3)
 	return closest(p, cands, limit)
+}
+
+// withSuffixes adds to the paths their tails from each segment on (".a[].b.c" gives
+// ".b.c" and ".c"): inside a range a tag names a path from the row. Paths through a
+// list are kept only as tails, which a tag can name.
+func withSuffixes(paths []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range paths {
+		for i := 0; i < len(p); i++ {
+			if p[i] != '.' {
+				continue
+			}
+			tail := p[i:]
+			if !seen[tail] && (i > 0 || !strings.Contains(p, "[]")) {
+				seen[tail] = true
+				out = append(out, tail)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // closest returns the candidate nearest to s by edit distance, if at most limit away
