@@ -198,3 +198,14 @@ func TestValidate(t *testing.T) {
 		t.Fatalf("%v %+v", err, res)
 	}
 }
+
+func TestRenderPDF(t *testing.T) {
+	rendertest.RequireLibreOffice(t)
+	res, err := Render(context.Background(), Request{Data: tayson(t), PDF: true})
+	if err != nil {
+		t.Fatalf("%v %v", err, res.Errors)
+	}
+	if res.FileName != "tayson-2023-h1.pdf" || res.ContentType != ContentTypePDF || !strings.HasPrefix(string(res.Document), "%PDF") || len(res.Docx) == 0 {
+		t.Errorf("%s %s %.10q %d", res.FileName, res.ContentType, res.Document, len(res.Docx))
+	}
+}
