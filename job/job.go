@@ -81,6 +81,10 @@ func (r *Result) OK() bool { return len(r.Errors) == 0 }
 // Result's Errors say which.
 var ErrInvalid = errors.New("job: the inputs have errors")
 
+// ErrTooLarge is returned, besides ErrInvalid, when an input is over its Limits (a web
+// host answers 413).
+var ErrTooLarge = errors.New("job: an input is over its limit")
+
 // Media types of the documents.
 const (
 	ContentTypeDocx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -89,7 +93,8 @@ const (
 
 // Render makes the report: load, validate, choose or parse the template, fill it, and
 // convert to PDF when asked. On any problem it returns the Result with its Errors and
-// ErrInvalid, or, when ctx ends, the context's error as well as an entry.
+// an error matching ErrInvalid (errors.Is), which also matches ErrTooLarge when an
+// input is over its Limits, and the context's error when ctx ended.
 func Render(ctx context.Context, req Request) (*Result, error) {
 	res := &Result{}
 	if req.Data == nil {
@@ -136,7 +141,7 @@ func Check(ctx context.Context, req Request) (*Result, error) {
 		}
 		if es := req.Limits.withDefaults().check(req); len(es) > 0 {
 			res.Errors = append(res.Errors, es...)
-			return res, ErrInvalid
+			return res, errors.Join(ErrInvalid, ErrTooLarge)
 		}
 		if _, err := parseTemplate(req.Template); err != nil {
 			res.Errors = append(res.Errors, diag.FromError(err)...)
@@ -220,12 +225,12 @@ type prepared struct {
 }
 
 // prepare loads the data and the template, adding every problem to res; it returns
-// an error only when ctx ended.
+// an error only when ctx ended or an input is over its limit (ErrTooLarge).
 func prepare(ctx context.Context, req Request, res *Result) (*prepared, error) {
 	lim := req.Limits.withDefaults()
 	if es := lim.check(req); len(es) > 0 {
 		res.Errors = append(res.Errors, es...)
-		return nil, nil
+		return nil, ErrTooLarge
 	}
 	if req.Catalog != nil {
 		res.Errors = append(res.Errors, diag.Entry{Kind: "catalog_unsupported", Severity: diag.SeverityError, File: req.Catalog.Name,

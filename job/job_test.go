@@ -127,7 +127,7 @@ func TestDataErrors(t *testing.T) {
 func TestLimits(t *testing.T) {
 	big := &File{Name: "lon.yaml", Data: make([]byte, 11)}
 	res, err := Render(context.Background(), Request{Data: big, Limits: Limits{MaxDataSize: 10}})
-	if !errors.Is(err, ErrInvalid) || res.Errors[0].Kind != "too_large" || res.Errors[0].File != "lon.yaml" {
+	if !errors.Is(err, ErrInvalid) || !errors.Is(err, ErrTooLarge) || res.Errors[0].Kind != "too_large" || res.Errors[0].File != "lon.yaml" {
 		t.Fatalf("%v %+v", err, res.Errors)
 	}
 	res, err = Render(context.Background(), Request{Data: tayson(t), Units: make([]File, 3), Limits: Limits{MaxUnits: 2}})

@@ -2,6 +2,7 @@ package job
 
 import (
 	"bytes"
+	"errors"
 
 	"github.com/ansinh-vn/baocao/ansinh"
 	"github.com/ansinh-vn/baocao/diag"
@@ -14,7 +15,7 @@ func Validate(f File, lim Limits) (*Result, error) {
 	res := &Result{}
 	if es := lim.withDefaults().check(Request{Data: &f}); len(es) > 0 {
 		res.Errors = es
-		return res, ErrInvalid
+		return res, errors.Join(ErrInvalid, ErrTooLarge)
 	}
 	r, err := ansinh.Load(bytes.NewReader(f.Data), f.Name)
 	if err != nil {
