@@ -95,3 +95,16 @@ func TestCheckAgreesWithRender(t *testing.T) {
 		}
 	}
 }
+
+// Check lists every missing key at once, each once, though the trial render stops at
+// the first.
+func TestCheckListsEveryMissingKeyOnce(t *testing.T) {
+	dir := t.TempDir()
+	tpl := writeTemplate(t, dir, "mau.docx", docxtest.P("A {{.don_vi.tenn}} và {{.don_vi.tenn}}"), docxtest.P("B {{.giam_ngheo.ho_ngheoo.so_ho}}"))
+	code, out, _ := baocao(t, "check", "-template", tpl, "-data", taysonPath(t))
+	if code != exitProblems || !strings.HasPrefix(out, "Có 2 lỗi và 2 cảnh báo ở 3 chỗ.\n") ||
+		strings.Count(out, "dữ liệu không có mục «.don_vi.tenn»") != 1 || !strings.Contains(out, "có phải là «.don_vi.ten»?") ||
+		!strings.Contains(out, "thân văn bản, đoạn «B {{.giam_ngheo.ho_ngheoo.so_ho}}»:\n  - lỗi: dữ liệu không có mục «.giam_ngheo.ho_ngheoo.so_ho»: có phải là «.giam_ngheo.ho_ngheo.so_ho»?") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}
