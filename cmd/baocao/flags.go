@@ -83,10 +83,25 @@ func (f *flagSet) parseAll(args []string) error {
 		if err := f.Parse(args); err != nil {
 			return err
 		}
-		if f.NArg() == 0 {
+		rest := f.FlagSet.Args()
+		if len(rest) == 0 {
 			return nil
 		}
-		f.args = append(f.args, f.Arg(0))
-		args = f.Args()[1:]
+		f.args = append(f.args, rest[0])
+		args = rest[1:]
 	}
+}
+
+// NArg is the number of arguments that are not options, wherever they stood.
+func (f *flagSet) NArg() int { return len(f.args) }
+
+// Args are the arguments that are not options, wherever they stood.
+func (f *flagSet) Args() []string { return f.args }
+
+// Arg is the i-th argument that is not an option, or "".
+func (f *flagSet) Arg(i int) string {
+	if i < 0 || i >= len(f.args) {
+		return ""
+	}
+	return f.args[i]
 }

@@ -108,3 +108,9 @@ func TestCheckListsEveryMissingKeyOnce(t *testing.T) {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 }
+
+func TestArgumentsAfterOptions(t *testing.T) {
+	if code, _, stderr := baocao(t, "render", "-data", taysonPath(t), "thua.yaml"); code != exitUsage || !strings.Contains(stderr, "thừa thua.yaml") {
+		t.Errorf("%d %s", code, stderr)
+	}
+}

@@ -55,8 +55,8 @@ func runRender(e env) int {
 	if *in.data == "" {
 		return f.usageError(e, "thiếu -data: tệp số liệu của kỳ báo cáo")
 	}
-	if len(f.args) > 0 {
-		return f.usageError(e, "thừa "+strings.Join(f.args, " ")+": các tệp phải đi sau tuỳ chọn của nó (ví dụ -data ky.yaml)")
+	if f.NArg() > 0 {
+		return f.usageError(e, "thừa "+strings.Join(f.Args(), " ")+": các tệp phải đi sau tuỳ chọn của nó (ví dụ -data ky.yaml)")
 	}
 	req, errs := in.request()
 	if len(errs) > 0 {

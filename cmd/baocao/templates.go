@@ -14,7 +14,7 @@ func runTemplates(e env) int {
 	if code := f.parse(e); code >= 0 {
 		return code
 	}
-	switch len(f.args) {
+	switch f.NArg() {
 	case 0:
 		fmt.Fprintln(e.stdout, "Các mẫu chuẩn:")
 		for _, s := range mau.List() {
@@ -26,7 +26,7 @@ func runTemplates(e env) int {
 	default:
 		return f.usageError(e, "chỉ chép một mẫu mỗi lần")
 	}
-	name := f.args[0]
+	name := f.Arg(0)
 	b, err := mau.Bytes(name)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "lỗi: không có mẫu chuẩn %q: xem danh sách bằng baocao templates\n", name)

@@ -13,12 +13,12 @@ func runValidate(e env) int {
 	if code := f.parse(e); code >= 0 {
 		return code
 	}
-	if len(f.args) == 0 {
+	if f.NArg() == 0 {
 		return f.usageError(e, "thiếu tên tệp số liệu (.yaml)")
 	}
 	lim := job.DefaultLimits()
 	code := exitOK
-	for _, path := range f.args {
+	for _, path := range f.Args() {
 		file, fe := readFile(path, lim.MaxDataSize)
 		if fe != nil {
 			printReport(e.stdout, []diag.Entry{*fe}, nil)
