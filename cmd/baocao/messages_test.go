@@ -82,7 +82,8 @@ func TestDataMessages(t *testing.T) {
 	}
 	for _, want := range []string{
 		"\ntệp " + tab + ":\n  - dòng 2",
-		"\ntệp " + key + ":\n  - dòng 8, cột 3: lỗi: ",
+		"\ntệp " + key + ":\n",
+		"  - dòng 8, cột 3: lỗi: ",
 		"\ntệp " + filepath.Join(dir, "khong-co.yaml") + ":\n  - lỗi: không tìm thấy tệp",
 		tab + ": có lỗi, cần sửa trước khi làm báo cáo.\n",
 		taysonPath(t) + ": dùng được, nên xem lại các cảnh báo.\n",
