@@ -1,12 +1,49 @@
 package diag
 
-import "github.com/ansinh-vn/baocao/ansinh"
+import (
+	"errors"
 
-// loadEntry gives a problem of a period or plan file its place. The loader's message
-// is Vietnamese already and says what to do.
+	"github.com/ansinh-vn/baocao/ansinh"
+)
+
+// loadKinds are the stable kind codes of the loader's kinds of error.
+var loadKinds = []struct {
+	kind error
+	code string
+}{
+	{ansinh.ErrSyntax, "yaml_syntax"},
+	{ansinh.ErrEmptyFile, "empty_file"},
+	{ansinh.ErrManyDocuments, "many_documents"},
+	{ansinh.ErrAlias, "yaml_alias"},
+	{ansinh.ErrUnknownKey, "unknown_key"},
+	{ansinh.ErrDuplicateKey, "duplicate_key"},
+	{ansinh.ErrMissingKey, "missing_data_key"},
+	{ansinh.ErrType, "wrong_type"},
+	{ansinh.ErrNumber, "number"},
+	{ansinh.ErrAmbiguousNumber, "ambiguous_number"},
+	{ansinh.ErrRange, "out_of_range"},
+	{ansinh.ErrDate, "date"},
+	{ansinh.ErrValue, "value"},
+	{ansinh.ErrTooManyErrors, "too_many_errors"},
+	{ansinh.ErrTooLarge, "too_large"},
+	{ansinh.ErrNotRegular, "not_regular"},
+}
+
+// loadCode is the kind code of a LoadError.
+func loadCode(e *ansinh.LoadError) string {
+	for _, k := range loadKinds {
+		if errors.Is(e.Kind, k.kind) {
+			return k.code
+		}
+	}
+	return "data"
+}
+
+// loadEntry gives a problem of a period or plan file its kind and place. The loader's
+// message is Vietnamese already, says what to do, and names the value's path.
 func loadEntry(e *ansinh.LoadError) Entry {
 	return Entry{
-		Kind:     "data",
+		Kind:     loadCode(e),
 		Severity: SeverityError,
 		File:     e.File,
 		Line:     e.Line,

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/ansinh-vn/baocao/ansinh"
+	"github.com/ansinh-vn/baocao/indicators"
 	"github.com/ansinh-vn/baocao/internal/docformat"
 	"github.com/ansinh-vn/baocao/internal/docxtest"
 	"github.com/ansinh-vn/baocao/render"
@@ -142,6 +143,19 @@ func TestSuggestInsideRange(t *testing.T) {
 	}
 	es := FromErrorData(tpl.Execute(io.Discard, data), data)
 	if len(es) != 1 || !strings.HasSuffix(es[0].Message, "có phải là «.muc.so_lieu_rieng»?") {
+		t.Errorf("%+v", es)
+	}
+}
+
+func TestInvalidRateMessage(t *testing.T) {
+	data := map[string]any{"lao_dong": map[string]any{"xuat_khau": map[string]any{"ty_le": indicators.Rate{}}}}
+	tpl, err := ansinh.ParseTemplate("m.docx", docxtest.Docx(docxtest.P("Đạt {{.lao_dong.xuat_khau.ty_le}} kế hoạch")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	es := FromErrorData(tpl.Execute(io.Discard, data), data)
+	want := "thẻ «{{.lao_dong.xuat_khau.ty_le}}»: tỷ lệ «.lao_dong.xuat_khau.ty_le» không tính được từ số liệu (thiếu số cơ sở hoặc mẫu số bằng 0): đặt thẻ trong {{if .lao_dong.xuat_khau.ty_le.IsValid}} … {{end}}"
+	if len(es) != 1 || es[0].Kind != "exec" || es[0].Message != want || es[0].Text != "Đạt {{.lao_dong.xuat_khau.ty_le}} kế hoạch" {
 		t.Errorf("%+v", es)
 	}
 }

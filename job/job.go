@@ -280,7 +280,7 @@ func loadReport(req Request, res *Result) (*ansinh.Report, map[string]any) {
 		return nil, nil
 	}
 	if req.Previous != nil {
-		prev, err := ansinh.Load(bytes.NewReader(req.Previous.Data), req.Previous.Name)
+		prev, err := loader(req.Limits).Load(bytes.NewReader(req.Previous.Data), req.Previous.Name)
 		if err == nil {
 			err = report.SetPrevious(prev)
 		}
@@ -289,7 +289,7 @@ func loadReport(req Request, res *Result) (*ansinh.Report, map[string]any) {
 		}
 	}
 	if req.Plan != nil {
-		plan, err := ansinh.LoadPlan(bytes.NewReader(req.Plan.Data), req.Plan.Name)
+		plan, err := loader(req.Limits).LoadPlan(bytes.NewReader(req.Plan.Data), req.Plan.Name)
 		var fs ansinh.Findings
 		if err == nil {
 			fs, err = report.SetPlan(plan)
@@ -317,7 +317,7 @@ func loadReport(req Request, res *Result) (*ansinh.Report, map[string]any) {
 // (each unit validated: a unit with errors is not rolled up).
 func loadMain(req Request, res *Result) (*ansinh.Report, *ansinh.Rollup) {
 	if len(req.Units) == 0 {
-		r, err := ansinh.Load(bytes.NewReader(req.Data.Data), req.Data.Name)
+		r, err := loader(req.Limits).Load(bytes.NewReader(req.Data.Data), req.Data.Name)
 		if err != nil {
 			res.Errors = append(res.Errors, inFile(req.Data.Name, diag.FromError(err))...)
 			return nil, nil
@@ -334,7 +334,7 @@ func loadMain(req Request, res *Result) (*ansinh.Report, *ansinh.Rollup) {
 	// ansinh.ParentReport, a unit at a time, so that an entry names the unit's file.
 	agg := ansinh.NewParentAggregator(own)
 	for _, f := range req.Units {
-		u, err := ansinh.Load(bytes.NewReader(f.Data), f.Name)
+		u, err := loader(req.Limits).Load(bytes.NewReader(f.Data), f.Name)
 		if err != nil {
 			res.Errors = append(res.Errors, inFile(f.Name, diag.FromError(err))...)
 			continue

@@ -3,6 +3,7 @@ package job
 import (
 	"fmt"
 
+	"github.com/ansinh-vn/baocao/ansinh"
 	"github.com/ansinh-vn/baocao/diag"
 	"github.com/ansinh-vn/baocao/render"
 )
@@ -12,7 +13,7 @@ import (
 // sizes, tags, steps, output) are render's DefaultLimits.
 type Limits struct {
 	// MaxDataSize is the size in bytes of one YAML file (period, own, unit, previous,
-	// plan); default DefaultMaxDataSize.
+	// plan); default DefaultMaxDataSize, the loader's own limit.
 	MaxDataSize int64
 	// MaxTemplateSize is the size in bytes of the template file; default
 	// DefaultMaxTemplateSize.
@@ -27,7 +28,7 @@ type Limits struct {
 // The defaults fit real reports many times over: the reference period file is 20 KB,
 // the reference template 300 KB, and a province has at most a few hundred communes.
 const (
-	DefaultMaxDataSize     = 4 << 20                    // 4 MiB
+	DefaultMaxDataSize     = ansinh.DefaultMaxFileSize  // what ansinh.Load reads
 	DefaultMaxTemplateSize = render.DefaultMaxTotalSize // a package is never larger than its uncompressed parts
 	DefaultMaxUnits        = 5000
 	DefaultMaxTotalSize    = DefaultMaxTemplateSize + 64<<20
@@ -92,4 +93,10 @@ func (l Limits) check(req Request) []diag.Entry {
 func tooLarge(name string, max int64) diag.Entry {
 	return diag.Entry{Kind: "too_large", Severity: diag.SeverityError, File: name,
 		Message: fmt.Sprintf("tệp quá lớn (tối đa %d MB): kiểm tra đã chọn đúng tệp", max>>20)}
+}
+
+// loader reads period and plan files under l (the own file of a parent report is read
+// by ansinh.LoadOwn, under the loader's default size, which DefaultMaxDataSize is).
+func loader(l Limits) ansinh.Loader {
+	return ansinh.Loader{MaxFileSize: l.withDefaults().MaxDataSize}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 
-	"github.com/ansinh-vn/baocao/ansinh"
 	"github.com/ansinh-vn/baocao/diag"
 )
 
@@ -17,7 +16,7 @@ func Validate(f File, lim Limits) (*Result, error) {
 		res.Errors = es
 		return res, errors.Join(ErrInvalid, ErrTooLarge)
 	}
-	r, err := ansinh.Load(bytes.NewReader(f.Data), f.Name)
+	r, err := loader(lim).Load(bytes.NewReader(f.Data), f.Name)
 	if err != nil {
 		res.Errors = inFile(f.Name, diag.FromError(err))
 		return res, ErrInvalid

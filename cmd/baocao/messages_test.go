@@ -119,3 +119,37 @@ func TestTemplatesCopy(t *testing.T) {
 		t.Errorf("%d %s", code, errs)
 	}
 }
+
+// TestLoadKindsThroughTheCommand: each kind of period-file error through validate and
+// render: exit 1, the file as heading, line and column, the Vietnamese advice.
+func TestLoadKindsThroughTheCommand(t *testing.T) {
+	ref, err := os.ReadFile(taysonPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(ref)
+	dir := t.TempDir()
+	for _, c := range []struct{ name, yaml, at, says string }{
+		{"tab", "don_vi:\n\tten: A\n", "dòng 2, cột 1: lỗi: ", "thay Tab bằng dấu cách"},
+		{"colon", strings.Replace(src, "  ten: Tây Sơn", "  ten: Tây Sơn: huyện", 1), "dòng 8", "đặt giá trị trong dấu ngoặc kép"},
+		{"unknown", strings.Replace(src, "  cap_tren:", "  cap_tre:", 1), "dòng 10, cột 3: lỗi: ", `có phải là "cap_tren"?`},
+		{"duplicate", strings.Replace(src, "  cap_tren:", "  cap:", 1), "dòng 10, cột 3: lỗi: ", "bị lặp"},
+		{"empty", "", "  - lỗi: ", "tệp rỗng"},
+		{"alias", "don_vi: &a {ten: A}\nx: *a\n", "dòng 1", "neo &a"},
+		{"number", strings.Replace(src, "so_ho: 38459", "so_ho: 38,459", 1), "dòng 78", "38,459"},
+		{"section", src[:strings.Index(src, "\ntien_dien:")+1], "lỗi: ", `"tien_dien"`},
+	} {
+		path := filepath.Join(dir, c.name+".yaml")
+		if err := os.WriteFile(path, []byte(c.yaml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, out, _ := baocao(t, "validate", path)
+		if code != exitProblems || !strings.Contains(out, "\ntệp "+path+":\n") || !strings.Contains(out, c.at) || !strings.Contains(out, c.says) {
+			t.Errorf("validate %s: exit %d\n%s", c.name, code, out)
+		}
+		code, _, errs := baocao(t, "render", "-data", path, "-o", filepath.Join(dir, c.name+".docx"))
+		if code != exitProblems || !strings.Contains(errs, c.says) {
+			t.Errorf("render %s: exit %d\n%s", c.name, code, errs)
+		}
+	}
+}
