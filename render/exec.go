@@ -37,7 +37,7 @@ func (t *Template) ExecuteContext(ctx context.Context, w io.Writer, data any) er
 	}
 	buf := getBuffer()
 	defer putBuffer(buf)
-	if err := t.build(ctx, buf, data); err != nil {
+	if err := t.build(ctx, buf, data, nil); err != nil {
 		return err
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
@@ -59,10 +59,11 @@ func putBuffer(buf *bytes.Buffer) {
 	}
 }
 
-// build renders the package into buf, in two stages: execute every part that holds tags
-// (placing pictures, if the template does), then write the package, extending the
-// content types and relationships with the pictures placed.
-func (t *Template) build(ctx context.Context, buf *bytes.Buffer, data any) (err error) {
+// build renders the package into buf, in stages: execute every part that holds tags
+// (placing pictures, if the template does), write the comments of a review (rv not nil;
+// see review.go), then write the package, extending the content types and relationships
+// with the pictures placed and the comments.
+func (t *Template) build(ctx context.Context, buf *bytes.Buffer, data any, rv *Review) (err error) {
 	defer func() {
 		// text/template recovers panics in functions; this is for anything else, so
 		// that no panic ever reaches the caller.
@@ -74,7 +75,11 @@ func (t *Template) build(ctx context.Context, buf *bytes.Buffer, data any) (err 
 	if t.images {
 		pics = newImageState(t.parts)
 	}
-	out, err := t.executeParts(ctx, data, pics)
+	var rs *reviewState
+	if rv != nil {
+		rs = newReviewState(t, *rv)
+	}
+	out, err := t.executeParts(ctx, data, pics, rs)
 	defer func() {
 		for _, b := range out {
 			if b != nil {
@@ -85,12 +90,15 @@ func (t *Template) build(ctx context.Context, buf *bytes.Buffer, data any) (err 
 	if err != nil {
 		return err
 	}
-	return writePackage(buf, t.parts, out, pics)
+	if err := rs.annotate(out); err != nil {
+		return err
+	}
+	return writePackage(buf, t.parts, out, pics, rs)
 }
 
 // executeParts executes every part that holds tags, in package order, under one budget.
 // out[i] is part i's output, nil for parts copied as they are.
-func (t *Template) executeParts(ctx context.Context, data any, pics *imageState) ([]*bytes.Buffer, error) {
+func (t *Template) executeParts(ctx context.Context, data any, pics *imageState, rs *reviewState) ([]*bytes.Buffer, error) {
 	b := newBudget(ctx, t.limits)
 	if err := b.checkContext(); err != nil {
 		b.err.Location = Location{Part: t.name}
@@ -102,6 +110,9 @@ func (t *Template) executeParts(ctx context.Context, data any, pics *imageState)
 			continue
 		}
 		tm := p.tmpl.tmpl
+		if rs != nil {
+			tm = rs.bind(i, p)
+		}
 		if pics != nil {
 			var err error
 			if tm, err = pics.bind(tm, p.hdr.Name, p.tmpl.comp.prefix); err != nil {
@@ -118,7 +129,7 @@ func (t *Template) executeParts(ctx context.Context, data any, pics *imageState)
 
 // writePackage writes the package: the rendered parts, the untouched ones as they are
 // stored, and the pictures with their relationships and content types.
-func writePackage(buf *bytes.Buffer, parts []*pkgPart, out []*bytes.Buffer, pics *imageState) error {
+func writePackage(buf *bytes.Buffer, parts []*pkgPart, out []*bytes.Buffer, pics *imageState, rs *reviewState) error {
 	zw := zip.NewWriter(buf)
 	zw.RegisterCompressor(zip.Deflate, fastDeflate)
 	hasRels := map[string]bool{}
@@ -128,9 +139,9 @@ func writePackage(buf *bytes.Buffer, parts []*pkgPart, out []*bytes.Buffer, pics
 		switch {
 		case out[i] != nil:
 			body = out[i].Bytes()
-		case pics.extends(name):
+		case pics.extends(name) || rs.extends(name):
 			hasRels[name] = true
-			body = pics.extend(name, p.meta)
+			body = rs.extend(name, extendPictures(pics, name, p.meta))
 		default:
 			if err := copyRaw(zw, p); err != nil {
 				return fmt.Errorf("render: %s: %w", name, err)
@@ -142,6 +153,9 @@ func writePackage(buf *bytes.Buffer, parts []*pkgPart, out []*bytes.Buffer, pics
 		}
 	}
 	if err := pics.writeNew(zw, parts, hasRels); err != nil {
+		return err
+	}
+	if err := rs.writeNew(zw, hasRels); err != nil {
 		return err
 	}
 	if err := zw.Close(); err != nil {
@@ -290,7 +304,7 @@ func fixTables(x []byte, prefix string) []byte {
 func (t *Template) ExecuteFile(path string, data any) error {
 	buf := getBuffer()
 	defer putBuffer(buf)
-	if err := t.build(context.Background(), buf, data); err != nil {
+	if err := t.build(context.Background(), buf, data, nil); err != nil {
 		return err
 	}
 	return atomicfile.WriteFile(path, buf.Bytes())

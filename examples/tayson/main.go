@@ -3,6 +3,7 @@
 //
 //	go run ./examples/tayson -data testdata/tayson-2023-h1.yaml -o out.docx
 //	go run ./examples/tayson -pdf    # also out.pdf beside the .docx, through LibreOffice
+//	go run ./examples/tayson -review # a review draft: every finding a Word comment beside its figure
 //
 // It loads and validates the data, prints every finding to standard error, and writes the
 // report, with its charts (package ansinh/chart) in the appendix. It exits 1 when the
@@ -36,13 +37,16 @@ func main() {
 	tpl := flag.String("template", "testdata/tayson/template.docx", "Word template")
 	out := flag.String("o", "baocao-tayson-2023-h1.docx", "output .docx")
 	pdf := flag.Bool("pdf", false, "also write the report as PDF beside the .docx (needs LibreOffice)")
+	review := flag.Bool("review", false, "write a review draft: every finding as a Word comment beside the figure it concerns")
 	flag.Parse()
-	os.Exit(run(os.Stderr, options{data: *data, template: *tpl, out: *out, pdf: *pdf}))
+	os.Exit(run(os.Stderr, options{data: *data, template: *tpl, out: *out, pdf: *pdf, review: *review}))
 }
 
 type options struct {
 	data, template, out string
 	pdf                 bool
+	// review writes every finding as a Word comment (render.Template.ExecuteReview).
+	review bool
 }
 
 // reportData is the template data of a report: report.Data() and its charts under
@@ -51,6 +55,14 @@ func reportData(report *ansinh.Report) map[string]any {
 	data := report.Data()
 	data["bieu_do"] = chart.ForReport(report)
 	return data
+}
+
+// execute writes the report, or its review draft when o.review is set.
+func execute(tpl *render.Template, o options, report *ansinh.Report, findings ansinh.Findings) error {
+	if !o.review {
+		return tpl.ExecuteFile(o.out, reportData(report))
+	}
+	return tpl.ExecuteReviewFile(o.out, reportData(report), render.Review{Notes: report.ReviewNotes(findings)})
 }
 
 // run does the work and returns the exit code.
@@ -73,7 +85,7 @@ func run(stderr io.Writer, o options) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if err := tpl.ExecuteFile(o.out, reportData(report)); err != nil {
+	if err := execute(tpl, o, report, findings); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
