@@ -19,7 +19,9 @@ import (
 // of the figure. A finding about several figures (giam_ngheo.ho_ngheo+ho_can_ngheo.so_ho)
 // names each, and its comment covers the whole paragraph; one about an item of a keyed
 // list (tin_dung.chuong_trinh[hssv].thanh_phan) finds the item both in the map by ma
-// and in the list (chuong_trinh_ds), so a row loop's row carries it.
+// and in the list (chuong_trinh_ds), so a row loop's row carries it; the parts of a
+// programme (thanh_phan) are checked against its households (so_ho), where their comment
+// goes when the template prints no part.
 func (r *Report) ReviewNotes(fs Findings) []render.Note {
 	notes := make([]render.Note, 0, len(fs))
 	for _, f := range fs {
@@ -135,16 +137,31 @@ func (r *Report) itemPaths(subject string, byIndex bool) render.Figure {
 	if byIndex {
 		return render.Figure{list + "_ds[" + key + "]" + rest}
 	}
-	fig := render.Figure{list + "." + key + rest}
+	rests := []string{rest}
+	if rest == ".thanh_phan" {
+		rests = append(rests, ".so_ho") // the parts are checked against the households
+	}
+	var fig render.Figure
+	for _, rest := range rests {
+		fig = append(fig, list+"."+key+rest)
+		if j := r.itemIndex(list, key); j >= 0 {
+			fig = append(fig, list+"_ds["+strconv.Itoa(j)+"]"+rest)
+		}
+	}
+	return fig
+}
+
+// itemIndex is the index of the item with ma key in the keyed list at path list, or -1.
+func (r *Report) itemIndex(list, key string) int {
 	t := builtin()
 	for i := range t.all {
 		if f := &t.all[i]; f.kind == figList && f.path == list {
 			for j, c := range f.list.codes(r) {
 				if c == key {
-					return append(fig, list+"_ds["+strconv.Itoa(j)+"]"+rest)
+					return j
 				}
 			}
 		}
 	}
-	return fig
+	return -1
 }
