@@ -51,6 +51,9 @@ type Request struct {
 	Plan *File
 	// PDF asks Render for a PDF, converted by LibreOffice (render/office).
 	PDF bool
+	// Review asks Render for a review draft: every finding of the data as a Word
+	// comment beside the figure it concerns (see review.go).
+	Review bool
 	// Limits bounds the inputs; the zero value means DefaultLimits.
 	Limits Limits
 }
@@ -106,7 +109,7 @@ func Render(ctx context.Context, req Request) (*Result, error) {
 		return res, failed(err)
 	}
 	var buf bytes.Buffer
-	if err := p.tpl.ExecuteContext(ctx, &buf, p.data); err != nil {
+	if err := p.execute(ctx, &buf, req.Review); err != nil {
 		res.Errors = append(res.Errors, diag.FromErrorData(err, p.data)...)
 		return res, failed(ctxErr(ctx))
 	}
