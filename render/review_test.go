@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ansinh-vn/baocao/render/rendertest"
 )
@@ -230,4 +231,40 @@ func rezip(t *testing.T, pkg []byte, edit map[string]func(string) string) []byte
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// LibreOffice opens a review draft of a template with its own comments, and shows the
+// template's comments and the new ones, each after the text it is anchored on.
+func TestReviewInLibreOffice(t *testing.T) {
+	rendertest.RequireLibreOffice(t)
+	comments := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments ` + wordNS + `>` +
+		`<w:comment w:id="0" w:author="Chị Lan"><w:p><w:r><w:t>Sửa câu này</w:t></w:r></w:p></w:comment></w:comments>`
+	body := `<w:p><w:commentRangeStart w:id="0"/>` + run("Mở đầu") + `<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>` +
+		`<w:tbl><w:tr><w:tc>` + p("{{range .items}}{{.ten}}") + `</w:tc><w:tc>` + p("{{.so}}{{end}}") + `</w:tc></w:tr></w:tbl>` +
+		p("Nghèo {{.a}}, cận nghèo {{.b}}.")
+	pkg := docxWithRels(t, body, `<Relationship Id="rId7" Type="`+commentsRelType+`" Target="comments.xml"/>`,
+		`<Override PartName="/word/comments.xml" ContentType="`+commentsContentType+`"/>`, "word/comments.xml", comments)
+	data := map[string]any{"a": 1, "b": 2, "items": []any{map[string]any{"ten": "A", "so": 10}, map[string]any{"ten": "B", "so": 20}}}
+	out := review(t, pkg, data, Review{Notes: []Note{
+		{Figures: []Figure{{".items[1].so"}}, Text: "Số của B"},
+		{Figures: []Figure{{".a"}, {".b"}}, Text: "Hai số"},
+		{Figures: []Figure{{".c"}}, Text: "Không in"},
+	}})
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	html, err := rendertest.LibreOfficeConvert(ctx, out, "html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := regexp.MustCompile(`\s+`).ReplaceAllString(string(html), " ")
+	for _, re := range []string{
+		`Mở đầu<!-- Sửa câu này -->`,
+		`Mở đầu<!-- Sửa câu này --><!-- ` + DefaultNotPrinted + ` Không in -->`,
+		`20<!-- Số của B -->`,
+		`Nghèo 1, cận nghèo 2\.<!-- Hai số -->`,
+	} {
+		if !regexp.MustCompile(re).MatchString(text) {
+			t.Errorf("LibreOffice's export lacks %s:\n%s", re, text[strings.Index(text, "<body"):])
+		}
+	}
 }
