@@ -117,3 +117,20 @@ func readPart(pkg []byte, name string) string {
 	}
 	return string(b)
 }
+
+// A note about several figures covers the whole paragraph that prints them.
+func ExampleNote() {
+	tpl := render.Must(render.New("mau").ParseFile("../testdata/render/split.docx"))
+	data := map[string]any{
+		"ten_don_vi": "UBND xã Tây Sơn", "nam": "2023", "ky": "6 tháng đầu năm", "ma_so": "TS-01",
+		"tu_ngay": "01/01/2023", "den_ngay": "30/6/2023", "nguoi_lap": "Nguyễn Văn A",
+	}
+	notes := []render.Note{{Figures: []render.Figure{{"tu_ngay"}, {"den_ngay"}}, Text: "Kỳ báo cáo không khớp với số liệu."}}
+	var out bytes.Buffer
+	if err := tpl.ExecuteReview(context.Background(), &out, data, render.Review{Notes: notes}); err != nil {
+		log.Fatal(err)
+	}
+	printComments(out.Bytes())
+	// Output:
+	// comment 0 on "Từ 01/01/2023 đến 30/6/2023.": Kỳ báo cáo không khớp với số liệu. (baocao)
+}
