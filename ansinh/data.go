@@ -62,8 +62,9 @@ func Funcs() map[string]any {
 //	.ke_hoach_ds       the same in file order; .ke_hoach_can_cu the plan's source (see SetPlan)
 func (r *Report) Data() map[string]any {
 	m := r.documentData()
-	r.figureData(m, builtin())
+	r.figureData(m, r.figures())
 	r.compareData(m)
+	r.customData(m)
 	r.addWording(m)
 	return m
 }

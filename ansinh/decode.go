@@ -34,6 +34,11 @@ func (d *decoder) report(root *yaml.Node, r *Report) {
 		}
 	}
 	r.MoneyUnit = MoneyUnitOf(d.unitOfMoney)
+	t := builtin()
+	if d.catalog != nil {
+		r.Custom = NewCustomValues(d.catalog, d.unitOfMoney)
+		t = d.catalog.table
+	}
 	skip := func(*yaml.Node, string) {}
 	fields := []field{
 		req("don_vi", func(n *yaml.Node, p string) { d.unit(n, p, &r.Unit) }),
@@ -44,7 +49,12 @@ func (d *decoder) report(root *yaml.Node, r *Report) {
 		opt("tuyen_truyen", func(n *yaml.Node, p string) { r.Outreach = d.paragraphs(n, p) }),
 		opt("can_cu", func(n *yaml.Node, p string) { r.References = d.references(n, p) }),
 	}
-	fields = append(fields, d.figureReader(builtin(), r).fields("")...)
+	fields = append(fields, d.figureReader(t, r).fields("")...)
+	if d.catalog == nil {
+		fields = append(fields, opt(CustomPrefix, func(n *yaml.Node, p string) {
+			d.at(resolve(n), p, "mục bo_sung chứa chỉ tiêu bổ sung của danh mục chỉ tiêu; cần nạp tệp cùng danh mục (Loader.Catalog, cờ -catalog) (bo_sung needs a catalogue)")
+		}))
+	}
 	fields = append(fields,
 		opt("danh_gia", func(n *yaml.Node, p string) { d.assessment(n, p, &r.Assessment) }),
 		opt("nhiem_vu", func(n *yaml.Node, p string) { d.tasks(n, p, &r.Tasks) }),
@@ -254,6 +264,8 @@ func (fr *figureReader) read(f *figure, n *yaml.Node, path string) {
 		*f.paras(r) = d.paragraphs(n, path)
 	case figList:
 		f.list.decode(d, n, path, r)
+	case figComputed: // a custom rate: computed, never typed
+		d.at(resolve(n), path, "%q là tỷ lệ được tính từ tử số và mẫu số của danh mục; không ghi giá trị, xóa dòng này (a computed rate cannot be typed)", f.key())
 	}
 }
 

@@ -58,6 +58,7 @@ const (
 	rollJoin                   // the units' comma-separated values, each once (thi_truong)
 	rollRate                   // a RateFigure: bases summed, else not-summable; plans kept when shared
 	rollTarget                 // a target (chi_tieu, ke_hoach): summed when every unit sets one, else not-summable
+	rollNotSummable            // a custom figure marked cong_don: false: left empty, with a not-summable finding
 )
 
 // figure is one entry of the description. Exactly one accessor matches its kind.
@@ -390,6 +391,7 @@ type figureTable struct {
 	// together, in order; yamlSpan gives a mapping's range in it by its path.
 	yamlOrder []int
 	yamlSpan  map[string][2]int
+	catalog   *Catalog // the catalogue whose custom figures follow the built-in ones; nil for the built-in table
 }
 
 func newFigureTable(fs []figure) *figureTable {

@@ -103,6 +103,7 @@ type decoder struct {
 	warnings    Findings
 	unitOfMoney indicators.MoneyUnit
 	key         *yaml.Node // the key whose value is being read; nil for the root and list items
+	catalog     *Catalog   // custom figures the file may carry under bo_sung; nil: none
 }
 
 var reSyntaxLine = regexp.MustCompile(`^line (\d+): `)

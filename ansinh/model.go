@@ -36,6 +36,10 @@ type Report struct {
 	Assessment Assessment // danh_gia: II nhận xét, đánh giá
 	Tasks      Tasks      // nhiem_vu: III nhiệm vụ và giải pháp
 
+	// Custom holds the values of the custom figures of a catalogue (bo_sung; see
+	// [Catalog]); nil without a catalogue.
+	Custom *CustomValues
+
 	WordingOverrides map[string]string // tu_ngu: the unit's own wording by key (see Report.Wording, WordingKeys)
 
 	// Previous is the same period of last year (cùng kỳ năm trước), not from the YAML:

@@ -154,7 +154,7 @@ func (d *decoder) target(n *yaml.Node, path string) (Target, bool) {
 		opt("don_vi_tinh", func(n *yaml.Node, p string) { t.UnitWord = d.str(n, p) }),
 	)
 	if pathNode != nil && t.Path != "" {
-		kind, ok := figureKind(t.Path)
+		kind, ok := d.figureKind(pathNode, path+".chi_so", t.Path)
 		if !ok {
 			d.at(pathNode, path+".chi_so", "chỉ số %q không phải là một số liệu của báo cáo (số lượng, số tiền hoặc tỷ lệ)%s (unknown figure path)",
 				t.Path, suggestPath(t.Path))

@@ -20,6 +20,9 @@ var (
 	ErrDuplicateUnit = errors.New("ansinh: unit added twice")
 	// ErrNotChild: the unit's cap_tren is not the roll-up's unit.
 	ErrNotChild = errors.New("ansinh: unit does not belong to the parent")
+	// ErrCatalogMismatch: the unit's report was loaded with another catalogue of custom
+	// figures (or none) than the units added before it.
+	ErrCatalogMismatch = errors.New("ansinh: unit uses another catalogue of custom figures")
 	// ErrNilReport: Add was given a nil report.
 	ErrNilReport = errors.New("ansinh: nil report")
 	// ErrOverflow: a sum of counts would be beyond the range of a count (more than
@@ -125,21 +128,28 @@ const maxNamed = 5
 // unit whose report the roll-up makes; the units' cap_tren must name it (see
 // [Unit.IsChildOf]).
 func NewAggregator(parent Unit, period Period) *Aggregator {
-	t := builtin()
 	a := &Aggregator{
 		MoneyUnit: DefaultMoneyUnit,
 		parent:    parent,
 		period:    period,
 		seen:      map[string]Unit{},
-		table:     t,
-		accs:      make([]figureAcc, len(t.all)),
 	}
+	a.useTable(builtin())
+	return a
+}
+
+// useTable sets the description the roll-up sums by: the built-in one, or that of the
+// first unit's catalogue of custom figures.
+func (a *Aggregator) useTable(t *figureTable) {
+	if a.table == t {
+		return
+	}
+	a.table, a.accs = t, make([]figureAcc, len(t.all))
 	for i := range t.all {
 		if f := &t.all[i]; f.kind == figList {
 			a.accs[i].list = f.list.newSum()
 		}
 	}
-	return a
 }
 
 // Len is the number of units added.
@@ -179,6 +189,11 @@ func (a *Aggregator) Add(r *Report) error {
 	if !r.Unit.IsChildOf(a.parent) {
 		return fmt.Errorf("%w: %s có cấp trên %q, không phải %s", ErrNotChild, name, r.Unit.Parent, a.parent.FullName())
 	}
+	if a.n == 0 {
+		a.useTable(r.figures())
+	} else if r.figures() != a.table {
+		return fmt.Errorf("%w: %s", ErrCatalogMismatch, name)
+	}
 	key := unitKey(r.Unit)
 	if prev, dup := a.seen[key]; dup {
 		return fmt.Errorf("%w: %s đã được cộng (%s)", ErrDuplicateUnit, name, describeUnit(prev))
@@ -210,6 +225,9 @@ func describeUnit(u Unit) string {
 func (a *Aggregator) start() {
 	zero := a.zero()
 	a.sum.MoneyUnit = MoneyUnitOf(a.MoneyUnit)
+	if c := a.table.catalog; c != nil {
+		a.sum.Custom = NewCustomValues(c, a.MoneyUnit)
+	}
 	for i := range a.table.all {
 		if f := &a.table.all[i]; f.kind == figMoney && f.roll == rollSum {
 			*f.money(&a.sum) = zero
@@ -370,6 +388,9 @@ func (a *Aggregator) Result() *Rollup {
 		r = Report{}
 	}
 	r.Unit, r.Period, r.MoneyUnit = a.parent, a.period, MoneyUnitOf(a.MoneyUnit)
+	if r.Custom != nil {
+		r.Custom = r.Custom.clone()
+	}
 	var fs Findings
 	for i := range a.table.all {
 		f, acc := &a.table.all[i], &a.accs[i]
@@ -386,6 +407,10 @@ func (a *Aggregator) Result() *Rollup {
 			*f.rate(&r), fs = acc.rate.result(a.n, f.path, f.name, fs)
 		case rollTarget:
 			*f.count(&r), fs = acc.target.result(a.n, f.path, f.name, fs)
+		case rollNotSummable:
+			if a.n > 0 {
+				fs = append(fs, notSummable(f, a.n))
+			}
 		}
 	}
 	out := &Rollup{Report: &r, Findings: fs, Count: a.n}
@@ -393,6 +418,13 @@ func (a *Aggregator) Result() *Rollup {
 		out.Units = append([]UnitRow(nil), a.rows...)
 	}
 	return out
+}
+
+// notSummable is the finding for a custom figure its catalogue marks cong_don: false.
+func notSummable(f *figure, n int) indicators.Finding {
+	return indicators.Finding{Severity: indicators.Warning, Code: CodeNotSummable, Subject: f.path,
+		Message: fmt.Sprintf("%s: danh mục ghi chỉ tiêu này không cộng dồn được giữa các đơn vị (cong_don: false); báo cáo tổng hợp của %d đơn vị để trống, ghi số liệu trong tệp của đơn vị tổng hợp.", f.name, n),
+		Figures: counts(n)}
 }
 
 // firstYear is the first unit's year, with a units-differ finding when units differ.

@@ -139,6 +139,7 @@ func (r *Report) Validate() Findings {
 	v.credit(r)
 	v.insurance(r)
 	v.labour(r)
+	v.custom(r)
 	v.crossSections(r)
 	v.document(r)
 	v.tasks(r)
@@ -195,7 +196,7 @@ func (v *validator) negatives(r *Report) {
 			v.errorf(CodeNegative, subject, []decimal.Decimal{d.Decimal}, "Tỷ lệ %s%% là số âm.", indicators.FormatNumber(d.Decimal, -1))
 		}
 	}
-	t := builtin()
+	t := r.figures()
 	for i := range t.all {
 		f := &t.all[i]
 		switch f.kind {
@@ -217,7 +218,7 @@ func (v *validator) negatives(r *Report) {
 // totals reports every total of the description beyond the largest count: Data
 // refuses to print it.
 func (v *validator) totals(r *Report) {
-	t := builtin()
+	t := r.figures()
 	for i := range t.all {
 		if f := &t.all[i]; f.kind == figTotal {
 			if _, ok := f.total(r); !ok {
@@ -248,7 +249,7 @@ func (v *validator) keys(r *Report) {
 			first[c] = i
 		}
 	}
-	t := builtin()
+	t := r.figures()
 	for i := range t.all {
 		if f := &t.all[i]; f.kind == figList {
 			check(f.path, f.list.codes(r))
@@ -352,7 +353,7 @@ func (v *validator) insurance(r *Report) {
 			}
 		}
 	}
-	t := builtin()
+	t := r.figures()
 	for i := range t.all {
 		if f := &t.all[i]; f.kind == figRateFigure {
 			rateFigure(f.path, *f.rate(r), f.numerator(r))
