@@ -51,14 +51,14 @@ const (
 type rollRule uint8
 
 const (
-	rollNone   rollRule = iota // left empty in the parent (narrative, printed rates, stated totals)
-	rollSum                    // summed exactly (counts, money; list items merged by ma)
-	rollFirst                  // the first unit's; a units-differ finding when units differ (nam_ra_soat)
-	rollLatest                 // the latest date (ngay_uoc_tinh)
-	rollJoin                   // the units' comma-separated values, each once (thi_truong)
-	rollRate                   // a RateFigure: bases summed, else not-summable; plans kept when shared
-	rollTarget                 // a target (chi_tieu, ke_hoach): summed when every unit sets one, else not-summable
-	rollNotSummable            // a custom figure marked cong_don: false: left empty, with a not-summable finding
+	rollNone        rollRule = iota // left empty in the parent (narrative, printed rates, stated totals)
+	rollSum                         // summed exactly (counts, money; list items merged by ma)
+	rollFirst                       // the first unit's; a units-differ finding when units differ (nam_ra_soat)
+	rollLatest                      // the latest date (ngay_uoc_tinh)
+	rollJoin                        // the units' comma-separated values, each once (thi_truong)
+	rollRate                        // a RateFigure: bases summed, else not-summable; plans kept when shared
+	rollTarget                      // a target (chi_tieu, ke_hoach): summed when every unit sets one, else not-summable
+	rollNotSummable                 // a custom figure marked cong_don: false: left empty, with a not-summable finding
 )
 
 // figure is one entry of the description. Exactly one accessor matches its kind.
