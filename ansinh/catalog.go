@@ -192,7 +192,7 @@ func (d *decoder) customFigure(n *yaml.Node, path string) (CustomFigure, *yaml.N
 		opt("mau_so", func(n *yaml.Node, p string) { f.Denominator = strings.TrimSpace(d.str(n, p)) }),
 		opt("he_so", func(n *yaml.Node, p string) {
 			f.Factor = d.integer(n, p, "hệ số", 100, 1000)
-			if f.Factor != 100 && f.Factor != 1000 {
+			if f.Factor != 0 && f.Factor != 100 && f.Factor != 1000 {
 				d.at(resolve(n), p, "hệ số %d không hợp lệ; dùng 100 (phần trăm) hoặc 1000 (phần nghìn) (factor must be 100 or 1000)", f.Factor)
 			}
 		}),

@@ -1,6 +1,8 @@
 package ansinh
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -31,5 +33,139 @@ func TestLoadCatalogSample(t *testing.T) {
 	f, _ = c.Figure("nguoi_khuyet_tat")
 	if strings.Join(f.Parts, ",") != "nkt_nang,nkt_dac_biet_nang" || f.Group != "Bảo trợ xã hội" || f.UnitWord != "người" {
 		t.Errorf("nguoi_khuyet_tat = %+v", f)
+	}
+}
+
+// catalogErr loads a catalogue expected to fail and returns its errors.
+func catalogErrs(t *testing.T, src string) LoadErrors {
+	t.Helper()
+	_, err := LoadCatalog(strings.NewReader(src), "dm.yaml")
+	var es LoadErrors
+	if !errors.As(err, &es) {
+		t.Fatalf("err = %v, want LoadErrors", err)
+	}
+	return es
+}
+
+// wantErrAt checks that es has an error at line:col whose message contains want.
+func wantErrAt(t *testing.T, es LoadErrors, line, col int, want string) {
+	t.Helper()
+	for _, e := range es {
+		if e.Line == line && e.Column == col && strings.Contains(e.Msg, want) {
+			return
+		}
+	}
+	t.Errorf("no error at %d:%d containing %q in:\n%v", line, col, want, es)
+}
+
+func TestLoadCatalogErrors(t *testing.T) {
+	const head = "chi_tieu:\n  - {ma: nkt, ten: Người khuyết tật, kieu: so_luong}\n  - {ma: tien, ten: Kinh phí, kieu: tien}\n"
+	for _, tc := range []struct {
+		name, src string
+		line, col int
+		want      string
+	}{
+		{"duplicate ma", head + "  - {ma: nkt, ten: Lặp, kieu: so_luong}\n", 4, 10, `mã "nkt" bị lặp, đã có ở dòng 2`},
+		{"bad ma", head + "  - {ma: Người, ten: X, kieu: so_luong}\n", 4, 10, "tên viết liền không dấu"},
+		{"unknown kieu", head + "  - {ma: x, ten: X, kieu: so}\n", 4, 27, `kiểu "so" không hợp lệ`},
+		{"unknown key", head + "  - {ma: x, ten: X, kieu: so_luong, don_vi: người}\n", 4, 37, `"don_vi" không có trong mẫu`},
+		{"rate without mau_so", head + "  - {ma: x, ten: X, kieu: ty_le, tu_so: nkt}\n", 4, 27, "cần tử số (tu_so) và mẫu số (mau_so)"},
+		{"unknown path", head + "  - {ma: x, ten: X, kieu: ty_le, tu_so: nkt, mau_so: giam_ngheo.dan_so.nhan_khua}\n", 4, 5, "không phải là mã trong danh mục"},
+		{"rate over money", head + "  - {ma: x, ten: X, kieu: ty_le, tu_so: tien, mau_so: nkt}\n", 4, 5, "tỷ lệ chỉ tính trên số lượng (a rate over money)"},
+		{"rate over rate", head + "  - {ma: x, ten: X, kieu: ty_le, tu_so: nkt, mau_so: giam_ngheo.dan_so.so_ho}\n  - {ma: y, ten: Y, kieu: ty_le, tu_so: nkt, mau_so: x}\n", 5, 5, "a rate over a rate"},
+		{"rate over a built-in rate", head + "  - {ma: x, ten: X, kieu: ty_le, tu_so: nkt, mau_so: giam_ngheo.ho_ngheo.ty_le}\n", 4, 5, "không phải là một số lượng của báo cáo"},
+		{"factor", head + "  - {ma: x, ten: X, kieu: ty_le, tu_so: nkt, mau_so: nkt, he_so: 10}\n", 4, 66, "out of range"},
+		{"part unknown", head + "  - {ma: x, ten: X, kieu: so_luong, thanh_phan: [nkt, nkk]}\n", 4, 5, `thành phần "nkk" không có trong danh mục; có phải là "nkt"?`},
+		{"part of another kind", head + "  - {ma: x, ten: X, kieu: so_luong, thanh_phan: [tien]}\n", 4, 5, "thành phần phải cùng kiểu"},
+		{"cycle", "chi_tieu:\n  - {ma: a, ten: A, kieu: so_luong, thanh_phan: [b]}\n  - {ma: b, ten: B, kieu: so_luong, thanh_phan: [a]}\n", 2, 5, "vòng: a → b → a"},
+		{"cong_don", head + "  - {ma: x, ten: X, kieu: so_luong, cong_don: khong}\n", 4, 47, "true hoặc false"},
+		{"tu_so on a count", head + "  - {ma: x, ten: X, kieu: so_luong, tu_so: nkt}\n", 4, 27, "chỉ tỷ lệ (ty_le) mới có"},
+		{"missing ten", head + "  - {ma: x, kieu: so_luong}\n", 4, 5, `thiếu khóa bắt buộc "ten"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			wantErrAt(t, catalogErrs(t, tc.src), tc.line, tc.col, tc.want)
+		})
+	}
+}
+
+const miniCatalog = `chi_tieu:
+  - {ma: nguoi_khuyet_tat, ten: Người khuyết tật, kieu: so_luong, don_vi_tinh: người}
+  - {ma: kinh_phi_nkt, ten: Kinh phí, kieu: tien}
+  - {ma: ty_le_nkt, ten: Tỷ lệ, kieu: ty_le, tu_so: nguoi_khuyet_tat, mau_so: giam_ngheo.dan_so.nhan_khau}
+`
+
+// refWith is the reference period file with a bo_sung section appended.
+func refWith(t *testing.T, bosung string) string {
+	return readRef(t) + "\nbo_sung:\n" + bosung
+}
+
+func TestLoadBoSungErrors(t *testing.T) {
+	c, err := LoadCatalog(strings.NewReader(miniCatalog), "dm.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, bosung string
+		col          int
+		want         string
+	}{
+		{"unknown ma", "  nguoi_khuyet_tac: 412\n", 3, `khóa "nguoi_khuyet_tac" không có trong mẫu; các khóa hợp lệ ở đây: nguoi_khuyet_tat, kinh_phi_nkt, ty_le_nkt (unknown key); có phải là "nguoi_khuyet_tat"?`},
+		{"fraction for a count", "  nguoi_khuyet_tat: 1.855\n", 21, "dấu chấm phân cách hàng nghìn"},
+		{"decimal for a count", "  nguoi_khuyet_tat: 412.5\n", 21, "không phải là số nguyên"},
+		{"negative count", "  nguoi_khuyet_tat: -3\n", 21, "số lượng -3 là số âm"},
+		{"wrong kind", "  kinh_phi_nkt: {so_tien: 5}\n", 17, "số tiền phải là một số, nhưng đây là một nhóm khóa"},
+		{"text for money", "  kinh_phi_nkt: nhiều\n", 17, `"nhiều" không phải là số`},
+		{"typed rate", "  ty_le_nkt: 2.2\n", 14, `"ty_le_nkt" là tỷ lệ được tính`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := refWith(t, tc.bosung)
+			line := strings.Count(src, "\n")
+			_, err := loadCatalogued(strings.NewReader(src), "ky.yaml", c)
+			var es LoadErrors
+			if !errors.As(err, &es) {
+				t.Fatalf("err = %v", err)
+			}
+			wantErrAt(t, es, line, tc.col, tc.want)
+		})
+	}
+	t.Run("no catalogue", func(t *testing.T) {
+		src := refWith(t, "  nguoi_khuyet_tat: 412\n")
+		line := strings.Count(src, "\n")
+		_, err := Load(strings.NewReader(src), "ky.yaml")
+		var es LoadErrors
+		if !errors.As(err, &es) {
+			t.Fatalf("err = %v", err)
+		}
+		wantErrAt(t, es, line, 3, "cần nạp tệp cùng danh mục")
+	})
+}
+
+func TestBoSungValues(t *testing.T) {
+	c, err := LoadCatalog(strings.NewReader(miniCatalog), "dm.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := loadCatalogued(strings.NewReader(refWith(t, "  nguoi_khuyet_tat: 412\n  kinh_phi_nkt: 1234.5\n")), "ky.yaml", c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := r.Data()
+	bs := d["bo_sung"].(map[string]any)
+	if got := fmt.Sprint(bs["nguoi_khuyet_tat"]); got != "412" {
+		t.Errorf("bo_sung.nguoi_khuyet_tat = %s", got)
+	}
+	if got := fmt.Sprint(bs["kinh_phi_nkt"]); got != "1.234,5 triệu đồng" {
+		t.Errorf("bo_sung.kinh_phi_nkt = %s", got)
+	}
+	// 412 persons of Tây Sơn's population
+	if got := fmt.Sprint(bs["ty_le_nkt"]); got != "0,35%" {
+		t.Errorf("bo_sung.ty_le_nkt = %s", got)
+	}
+	ds := d["bo_sung_ds"].([]any)
+	if len(ds) != 3 || ds[0].(map[string]any)["ten"] != "Người khuyết tật" || ds[1].(map[string]any)["don_vi_tinh"] != "triệu đồng" {
+		t.Errorf("bo_sung_ds = %v", ds)
+	}
+	if n := len(Findings(r.Validate()).Errors()); n != 0 {
+		t.Errorf("Validate: %v", r.Validate())
 	}
 }
