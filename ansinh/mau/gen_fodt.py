@@ -253,6 +253,24 @@ def section_electricity():
         N('{{if and .tien_dien.ho_ngheo.so_ho.IsZero .tien_dien.chinh_sach.luot_ho.IsZero}}Trong ' + KY + ', không phát sinh hỗ trợ tiền điện.{{else}}Trong ' + KY + ' đã hỗ trợ tiền điện cho {{if not .tien_dien.ho_ngheo.so_ho.IsZero}}{{sl .tien_dien.ho_ngheo.so_ho}} hộ nghèo với kinh phí {{.tien_dien.ho_ngheo.kinh_phi}}{{if not .tien_dien.chinh_sach.luot_ho.IsZero}}; {{end}}{{end}}{{if not .tien_dien.chinh_sach.luot_ho.IsZero}}{{sl .tien_dien.chinh_sach.luot_ho}} lượt hộ chính sách xã hội với kinh phí {{.tien_dien.chinh_sach.kinh_phi}}{{end}}.{{end}}'),
     ]
 
+def section_custom():
+    # The catalogue's custom figures (bo_sung_nhom: grouped under their nhom, in catalogue
+    # order); nothing without a catalogue. Counts print with their don_vi_tinh, money and
+    # rates with their own unit; a rate that cannot be computed says so.
+    item = ('- {{$c.ten}}: {{if $c.tinh_duoc}}{{$c.gia_tri}}{{if and (eq $c.kieu "so_luong") $c.don_vi_tinh}} {{$c.don_vi_tinh}}{{end}}'
+            '{{with $c.so_sanh}}, {{sosanh . $c.don_vi_tinh}}{{end}}{{else}}chưa tính được (mẫu số bằng 0){{end}}.')
+    return [
+        C('{{if .bo_sung_ds}}'),
+        H('3.8. Các chỉ tiêu bổ sung'),
+        C('{{range .bo_sung_nhom}}'),
+        C('{{if .ten}}'), N('{{.ten}}:'), C('{{end}}'),
+        C('{{range $c := .chi_tieu}}'),
+        N(item),
+        C('{{end}}'),
+        C('{{end}}'),
+        C('{{end}}'),
+    ]
+
 def units_table():
     cols = [0.8, 2.4, 1.5, 1.2, 1.3, 1.2, 1.3, 1.6, 1.3, 1.2, 2.7]
     hdr = ['STT', 'Đơn vị', 'Số hộ dân cư', 'Hộ nghèo', 'Tỷ lệ hộ nghèo', 'Hộ cận nghèo', 'Tỷ lệ hộ cận nghèo', 'Người tham gia BHYT', 'Tỷ lệ bao phủ BHYT', 'Việc làm mới', 'Vốn vay ưu đãi ({{.don_vi_tien}})']
@@ -415,6 +433,7 @@ def build(kind):
     if parent:
         parts += units_table()
     parts += section_credit() + section_insurance() + section_labour() + section_assistance() + section_education() + section_electricity()
+    parts += section_custom()
     parts += compare_table() + plan_table()
     parts += section_assessment() + section_tasks() + closing()
     return parts
