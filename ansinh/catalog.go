@@ -1,6 +1,7 @@
 package ansinh
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -361,6 +362,24 @@ type CustomValues struct {
 	catalog *Catalog
 	counts  []indicators.Count // by catalogue index
 	money   []indicators.Money // by catalogue index
+	absent  []bool             // by catalogue index, nil when none: a figure a roll-up could not sum
+}
+
+func (v *CustomValues) clearAbsent(i int) {
+	if v.absent != nil {
+		v.absent[i] = false
+	}
+}
+
+// isAbsent reports whether figure i has no value (a roll-up could not sum it).
+func (v *CustomValues) isAbsent(i int) bool { return v.absent != nil && v.absent[i] }
+
+// setAbsent marks figure i as without a value.
+func (v *CustomValues) setAbsent(i int) {
+	if v.absent == nil {
+		v.absent = make([]bool, len(v.counts))
+	}
+	v.absent[i] = true
 }
 
 // NewCustomValues returns zero values for every figure of c, amounts in unit.
@@ -379,7 +398,7 @@ func (v *CustomValues) Catalog() *Catalog { return v.catalog }
 // clone is a copy that shares nothing with v.
 func (v *CustomValues) clone() *CustomValues {
 	return &CustomValues{catalog: v.catalog, counts: append([]indicators.Count(nil), v.counts...),
-		money: append([]indicators.Money(nil), v.money...)}
+		money: append([]indicators.Money(nil), v.money...), absent: append([]bool(nil), v.absent...)}
 }
 
 // SetCount sets the count of figure ma (kieu so_luong).
@@ -387,6 +406,7 @@ func (v *CustomValues) SetCount(ma string, c indicators.Count) error {
 	i, err := v.at(ma, CustomCount)
 	if err == nil {
 		v.counts[i] = c
+		v.clearAbsent(i)
 	}
 	return err
 }
@@ -396,23 +416,26 @@ func (v *CustomValues) SetMoney(ma string, m indicators.Money) error {
 	i, err := v.at(ma, CustomMoney)
 	if err == nil {
 		v.money[i] = m
+		v.clearAbsent(i)
 	}
 	return err
 }
 
-// Count returns the count of figure ma, false when ma is not a count of the catalogue.
+// Count returns the count of figure ma, false when ma is not a count of the catalogue
+// or it has no value (a roll-up could not sum it).
 func (v *CustomValues) Count(ma string) (indicators.Count, bool) {
 	i, err := v.at(ma, CustomCount)
-	if err != nil {
+	if err != nil || v.isAbsent(i) {
 		return indicators.Count{}, false
 	}
 	return v.counts[i], true
 }
 
-// Money returns the amount of figure ma, false when ma is not an amount of the catalogue.
+// Money returns the amount of figure ma, false when ma is not an amount of the
+// catalogue or it has no value (a roll-up could not sum it).
 func (v *CustomValues) Money(ma string) (indicators.Money, bool) {
 	i, err := v.at(ma, CustomMoney)
-	if err != nil {
+	if err != nil || v.isAbsent(i) {
 		return indicators.Money{}, false
 	}
 	return v.money[i], true
@@ -468,10 +491,10 @@ func (r *Report) CustomRate(ma string) indicators.Rate {
 // indicators.ErrZeroDenominator when its denominator is zero.
 func (c *Catalog) rate(r *Report, i int) (indicators.Rate, error) {
 	f := &c.figures[i]
-	num, okN := c.countOf(r, f.Numerator)
-	den, okD := c.countOf(r, f.Denominator)
-	if !okN || !okD {
-		return indicators.Rate{}, fmt.Errorf("%w: %s", ErrOverflow, f.Code)
+	num, errN := c.countOf(r, f.Numerator)
+	den, errD := c.countOf(r, f.Denominator)
+	if err := errors.Join(errN, errD); err != nil {
+		return indicators.Rate{}, fmt.Errorf("%s: %w", f.Code, err)
 	}
 	rate, err := indicators.RateOf(num, den)
 	if err != nil {
@@ -483,22 +506,33 @@ func (c *Catalog) rate(r *Report, i int) (indicators.Rate, error) {
 	return rate, nil
 }
 
-// countOf is the count ref names in r: a catalogue count or a built-in count or total.
-func (c *Catalog) countOf(r *Report, ref string) (indicators.Count, bool) {
+// errNotSummed: a rate's input is a custom figure a roll-up could not sum.
+var errNotSummed = errors.New("ansinh: an input was not summed over units (cong_don: false)")
+
+// countOf is the count ref names in r: a catalogue count or a built-in count or
+// total. The error wraps errNotSummed or ErrOverflow.
+func (c *Catalog) countOf(r *Report, ref string) (indicators.Count, error) {
 	if j, ok := c.index[ref]; ok {
-		if v := r.customValues(); v != nil {
-			return v.counts[j], true
+		v := r.customValues()
+		switch {
+		case v == nil:
+			return indicators.Count{}, nil
+		case v.isAbsent(j):
+			return indicators.Count{}, fmt.Errorf("%w: %s", errNotSummed, ref)
 		}
-		return indicators.Count{}, true
+		return v.counts[j], nil
 	}
 	f := builtinCount(ref)
 	switch {
 	case f == nil:
-		return indicators.Count{}, true
+		return indicators.Count{}, nil
 	case f.kind == figTotal:
-		return f.total(r)
+		if t, ok := f.total(r); ok {
+			return t, nil
+		}
+		return indicators.Count{}, fmt.Errorf("%w: %s", ErrOverflow, ref)
 	}
-	return *f.count(r), true
+	return *f.count(r), nil
 }
 
 // entries are the catalogue's figures as entries of the description: the section

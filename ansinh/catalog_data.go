@@ -14,9 +14,12 @@ import (
 // order, and bo_sung_nhom, the figures grouped under their nhom in order of first
 // appearance. Both are empty lists without a catalogue, so a template can range over
 // them whether or not one is given. Each figure is {ma, ten, kieu, don_vi_tinh, nhom,
-// gia_tri, tinh_duoc, so_sanh}: gia_tri is the Count, Money (in the report's unit) or
-// Rate; tinh_duoc is false for a rate that cannot be computed (its gia_tri refuses to
-// print); so_sanh is the Change against last year, or nil.
+// gia_tri, tinh_duoc, ly_do, don_vi_thay_doi, so_sanh}: gia_tri is the Count, Money (in
+// the report's unit) or Rate; tinh_duoc is false for a rate that cannot be computed
+// and for a figure a roll-up could not sum (its gia_tri then refuses to print), ly_do
+// says why; don_vi_thay_doi is the unit word of its change (don_vi_tinh, don_vi_tien,
+// điểm phần trăm, điểm phần nghìn); so_sanh, set by customChanges, is the Change against
+// last year, or nil.
 func (r *Report) customData(m map[string]any) {
 	list, groups := []any{}, []any{}
 	v := r.customValues()
@@ -24,31 +27,39 @@ func (r *Report) customData(m map[string]any) {
 		m[CustomPrefix+"_ds"], m[CustomPrefix+"_nhom"] = list, groups
 		return
 	}
-	if _, ok := m[CustomPrefix]; !ok {
-		m[CustomPrefix] = map[string]any{}
-	}
 	values, _ := m[CustomPrefix].(map[string]any)
-	var changes map[string]any
-	if cmp, ok := m["so_sanh"].(map[string]any); ok {
-		changes, _ = cmp[CustomPrefix].(map[string]any)
+	if values == nil {
+		values = map[string]any{}
+		m[CustomPrefix] = values
 	}
 	byGroup := map[string]map[string]any{}
-	for _, f := range v.catalog.figures {
-		val := values[f.Code]
-		computable := true
-		unitWord := f.UnitWord
-		switch x := val.(type) {
-		case indicators.Rate:
-			computable = x.IsValid()
-		case indicators.Money:
-			if unitWord == "" {
-				unitWord = r.MoneyUnit.String()
+	for i, f := range v.catalog.figures {
+		item := map[string]any{
+			"ma": f.Code, "ten": f.Name, "kieu": string(f.Kind), "don_vi_tinh": f.UnitWord, "nhom": f.Group,
+			"tinh_duoc": true, "ly_do": "", "don_vi_thay_doi": f.UnitWord, "so_sanh": nil,
+		}
+		switch {
+		case v.isAbsent(i):
+			values[f.Code] = notSummed{CustomPrefix + "." + f.Code}
+			item["tinh_duoc"], item["ly_do"] = false, "không cộng dồn được từ báo cáo của các đơn vị"
+		case f.Kind == CustomMoney:
+			if f.UnitWord == "" {
+				item["don_vi_tinh"] = r.MoneyUnit.String()
+			}
+			item["don_vi_thay_doi"] = r.MoneyUnit.String()
+		case f.Kind == CustomRate:
+			item["don_vi_thay_doi"] = "điểm phần trăm"
+			if f.Factor == 1000 {
+				item["don_vi_thay_doi"] = "điểm phần nghìn"
+			}
+			switch _, err := v.catalog.rate(r, i); {
+			case errors.Is(err, errNotSummed):
+				item["tinh_duoc"], item["ly_do"] = false, "không tính được từ báo cáo của các đơn vị (tử số hoặc mẫu số không cộng dồn được)"
+			case err != nil:
+				item["tinh_duoc"], item["ly_do"] = false, "không tính được (mẫu số bằng 0)"
 			}
 		}
-		item := map[string]any{
-			"ma": f.Code, "ten": f.Name, "kieu": string(f.Kind), "don_vi_tinh": unitWord, "nhom": f.Group,
-			"gia_tri": val, "tinh_duoc": computable, "so_sanh": changes[f.Code],
-		}
+		item["gia_tri"] = values[f.Code]
 		list = append(list, item)
 		g, ok := byGroup[f.Group]
 		if !ok {
@@ -59,6 +70,30 @@ func (r *Report) customData(m map[string]any) {
 		g["chi_tieu"] = append(g["chi_tieu"].([]any), item)
 	}
 	m[CustomPrefix+"_ds"], m[CustomPrefix+"_nhom"] = list, groups
+}
+
+// customChanges sets so_sanh of each item of bo_sung_ds: its Change against last
+// year from the tree's so_sanh, when there is one.
+func (r *Report) customChanges(m map[string]any) {
+	cmp, _ := m["so_sanh"].(map[string]any)
+	changes, _ := cmp[CustomPrefix].(map[string]any)
+	list, _ := m[CustomPrefix+"_ds"].([]any)
+	for _, x := range list {
+		item := x.(map[string]any)
+		if c, ok := changes[item["ma"].(string)]; ok {
+			item["so_sanh"] = c
+		}
+	}
+}
+
+// notSummed stands in the data tree for a custom figure a roll-up could not sum
+// (cong_don: false). It refuses to print, like an invalid rate: a template tests
+// tinh_duoc first.
+type notSummed struct{ path string }
+
+// MarshalText fails with an error naming the figure.
+func (n notSummed) MarshalText() ([]byte, error) {
+	return nil, fmt.Errorf("ansinh: %s cannot be summed over units (cong_don: false)", n.path)
 }
 
 // custom checks the custom figures: parts against their totals, and every rate

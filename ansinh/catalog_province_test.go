@@ -1,6 +1,7 @@
 package ansinh
 
 import (
+	"encoding"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -112,7 +113,6 @@ func TestCustomFiguresProvince(t *testing.T) {
 		// 3,24 triệu đồng a person, in nghìn đồng in four files and triệu in eight: exact
 		"bo_sung.kinh_phi_nkt":   "1.982,88 triệu đồng",
 		"bo_sung.ho_vay_von_moi": "780",
-		"bo_sung.diem_tu_van":    "0",
 		// recomputed from the sums: 138 / 612
 		"bo_sung.ty_le_dac_biet_nang": "22,55%",
 		// last year: 21+4k persons, 3+k of them especially severe
@@ -133,6 +133,18 @@ func TestCustomFiguresProvince(t *testing.T) {
 	t.Logf("ty_le_nkt = %v of %v persons", d["bo_sung"].(map[string]any)["ty_le_nkt"], pop)
 	if got := fmt.Sprint(d["bo_sung"].(map[string]any)["ty_le_nkt"]); !strings.HasSuffix(got, "‰") {
 		t.Errorf("ty_le_nkt = %s, want per mille", got)
+	}
+
+	if last := d["bo_sung_ds"].([]any)[7].(map[string]any); last["tinh_duoc"] != false || last["ly_do"] != "không cộng dồn được từ báo cáo của các đơn vị" {
+		t.Errorf("diem_tu_van in the roll-up: %v", last)
+	}
+	if m, ok := d["bo_sung"].(map[string]any)["diem_tu_van"].(encoding.TextMarshaler); !ok {
+		t.Error("diem_tu_van in the roll-up is not a value that refuses to print")
+	} else if _, err := m.MarshalText(); err == nil {
+		t.Error("diem_tu_van in the roll-up prints")
+	}
+	if _, ok := r.Custom.Count("diem_tu_van"); ok {
+		t.Error("diem_tu_van has a value in the roll-up")
 	}
 
 	// The figures grouped under their nhom, in catalogue order.

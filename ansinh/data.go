@@ -63,8 +63,9 @@ func Funcs() map[string]any {
 func (r *Report) Data() map[string]any {
 	m := r.documentData()
 	r.figureData(m, r.figures())
-	r.compareData(m)
 	r.customData(m)
+	r.compareData(m)
+	r.customChanges(m)
 	r.addWording(m)
 	return m
 }

@@ -409,6 +409,7 @@ func (a *Aggregator) Result() *Rollup {
 			*f.count(&r), fs = acc.target.result(a.n, f.path, f.name, fs)
 		case rollNotSummable:
 			if a.n > 0 {
+				r.Custom.setAbsent(a.table.catalog.index[f.key()])
 				fs = append(fs, notSummable(f, a.n))
 			}
 		}

@@ -256,9 +256,9 @@ def section_electricity():
 def section_custom():
     # The catalogue's custom figures (bo_sung_nhom: grouped under their nhom, in catalogue
     # order); nothing without a catalogue. Counts print with their don_vi_tinh, money and
-    # rates with their own unit; a rate that cannot be computed says so.
+    # rates with their own unit; a figure without a value says why (ly_do).
     item = ('- {{$c.ten}}: {{if $c.tinh_duoc}}{{$c.gia_tri}}{{if and (eq $c.kieu "so_luong") $c.don_vi_tinh}} {{$c.don_vi_tinh}}{{end}}'
-            '{{with $c.so_sanh}}, {{sosanh . $c.don_vi_tinh}}{{end}}{{else}}chưa tính được (mẫu số bằng 0){{end}}.')
+            '{{with $c.so_sanh}}, {{sosanh . $c.don_vi_thay_doi}}{{end}}{{else}}{{$c.ly_do}}{{end}}.')
     return [
         C('{{if .bo_sung_ds}}'),
         H('3.8. Các chỉ tiêu bổ sung'),
