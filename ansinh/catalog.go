@@ -363,6 +363,29 @@ type CustomValues struct {
 	counts  []indicators.Count // by catalogue index
 	money   []indicators.Money // by catalogue index
 	absent  []bool             // by catalogue index, nil when none: a figure a roll-up could not sum
+	given   []bool             // by catalogue index, nil when none: a figure the period file states
+}
+
+// markGiven records that the period file states figure i.
+func (v *CustomValues) markGiven(i int) {
+	if v.given == nil {
+		v.given = make([]bool, len(v.counts))
+	}
+	v.given[i] = true
+}
+
+// fillOwnCustom gives a roll-up's figures it could not sum (cong_don: false) the
+// values the parent's own file states, when it uses the same catalogue.
+func fillOwnCustom(r, own *Report) {
+	v, o := r.customValues(), own.customValues()
+	if v == nil || o == nil || v.catalog != o.catalog || v.absent == nil || o.given == nil {
+		return
+	}
+	for i := range v.absent {
+		if v.absent[i] && o.given[i] {
+			v.counts[i], v.money[i], v.absent[i] = o.counts[i], o.money[i], false
+		}
+	}
 }
 
 func (v *CustomValues) clearAbsent(i int) {
@@ -398,7 +421,8 @@ func (v *CustomValues) Catalog() *Catalog { return v.catalog }
 // clone is a copy that shares nothing with v.
 func (v *CustomValues) clone() *CustomValues {
 	return &CustomValues{catalog: v.catalog, counts: append([]indicators.Count(nil), v.counts...),
-		money: append([]indicators.Money(nil), v.money...), absent: append([]bool(nil), v.absent...)}
+		money: append([]indicators.Money(nil), v.money...), absent: append([]bool(nil), v.absent...),
+		given: append([]bool(nil), v.given...)}
 }
 
 // SetCount sets the count of figure ma (kieu so_luong).
@@ -541,7 +565,11 @@ func (c *Catalog) entries() []figure {
 	out := []figure{group(CustomPrefix, false)}
 	for i := range c.figures {
 		f := &c.figures[i]
-		e := figure{path: CustomPrefix + "." + f.Code, name: f.Name, roll: rollSum}
+		e := figure{path: CustomPrefix + "." + f.Code, name: f.Name, roll: rollSum, alloc: func(r *Report) {
+			if v := r.customValues(); v != nil {
+				v.markGiven(i)
+			}
+		}}
 		if f.NotSummable {
 			e.roll = rollNotSummable
 		}

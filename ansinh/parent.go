@@ -143,6 +143,7 @@ func fillOwnFigures(r, own *Report) {
 	if strings.TrimSpace(r.Labour.Abroad.Market) == "" {
 		r.Labour.Abroad.Market = own.Labour.Abroad.Market
 	}
+	fillOwnCustom(r, own)
 }
 
 func fillRate(r *RateFigure, own RateFigure) {

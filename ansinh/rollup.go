@@ -424,7 +424,7 @@ func (a *Aggregator) Result() *Rollup {
 // notSummable is the finding for a custom figure its catalogue marks cong_don: false.
 func notSummable(f *figure, n int) indicators.Finding {
 	return indicators.Finding{Severity: indicators.Warning, Code: CodeNotSummable, Subject: f.path,
-		Message: fmt.Sprintf("%s: danh mục ghi chỉ tiêu này không cộng dồn được giữa các đơn vị (cong_don: false); báo cáo tổng hợp của %d đơn vị để trống, ghi số liệu trong tệp của đơn vị tổng hợp.", f.name, n),
+		Message: fmt.Sprintf("%s: danh mục ghi chỉ tiêu này không cộng dồn được giữa các đơn vị (cong_don: false); báo cáo tổng hợp của %d đơn vị để trống; ghi số liệu trong tệp riêng của đơn vị tổng hợp (mục bo_sung, nạp cùng danh mục).", f.name, n),
 		Figures: counts(n)}
 }
 
