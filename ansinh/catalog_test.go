@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/ansinh-vn/baocao/indicators"
 )
 
 func mustCatalog(t testing.TB, path string) *Catalog {
@@ -167,5 +169,47 @@ func TestBoSungValues(t *testing.T) {
 	}
 	if n := len(Findings(r.Validate()).Errors()); n != 0 {
 		t.Errorf("Validate: %v", r.Validate())
+	}
+}
+
+func TestValidateCustomRates(t *testing.T) {
+	c, err := LoadCatalog(strings.NewReader(miniCatalog), "dm.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &Report{Custom: NewCustomValues(c, indicators.TrieuDong)}
+	if err := r.Custom.SetCount("nguoi_khuyet_tat", indicators.MustCount(412)); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Custom.SetCount("kinh_phi_nkt", indicators.MustCount(1)); !errors.Is(err, ErrUnknownCustomFigure) {
+		t.Errorf("SetCount on money: %v", err)
+	}
+	find := func(fs Findings) string {
+		var out []string
+		for _, f := range fs {
+			if strings.HasPrefix(f.Subject, CustomPrefix) {
+				out = append(out, f.Code+" "+f.Subject+": "+f.Message)
+			}
+		}
+		return strings.Join(out, "\n")
+	}
+	// No population: the rate cannot be computed.
+	if got := find(r.Validate()); !strings.HasPrefix(got, indicators.CodeZeroDenominator+" bo_sung.ty_le_nkt: Không tính được tỷ lệ bo_sung.ty_le_nkt: mẫu số giam_ngheo.dan_so.nhan_khau bằng 0.") {
+		t.Errorf("zero denominator: %s", got)
+	}
+	if rate := r.CustomRate("ty_le_nkt"); rate.IsValid() {
+		t.Errorf("rate over zero: %v", rate)
+	}
+	// More people with disabilities than inhabitants.
+	r.Poverty.Population.Persons = indicators.MustCount(400)
+	if got := find(r.Validate()); !strings.Contains(got, "Tỷ lệ: tử số nguoi_khuyet_tat (412) lớn hơn mẫu số giam_ngheo.dan_so.nhan_khau (400)") {
+		t.Errorf("numerator over denominator: %s", got)
+	}
+	r.Poverty.Population.Persons = indicators.MustCount(41200)
+	if got := find(r.Validate()); got != "" {
+		t.Errorf("a valid rate: %s", got)
+	}
+	if got := r.CustomRate("ty_le_nkt").String(); got != "1,00%" {
+		t.Errorf("CustomRate = %s", got)
 	}
 }
