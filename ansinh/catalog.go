@@ -84,6 +84,17 @@ func (c *Catalog) Figure(ma string) (CustomFigure, bool) {
 // custom figures: bo_sung.<ma>.
 const CustomPrefix = "bo_sung"
 
+// Kinds of the errors of custom figures, for errors.Is on a [LoadError]'s Kind.
+var (
+	// ErrCatalog: the catalogue contradicts itself (a rate over money or over a rate, an
+	// unknown tu_so, mau_so or part, parts of another kind, a cycle among parts, a key
+	// of another kind of figure), or a plan targets a figure the catalogue forbids.
+	ErrCatalog = errors.New("ansinh: invalid catalogue of custom figures")
+	// ErrNoCatalog: a period or plan file names custom figures (bo_sung) but was not
+	// loaded with a catalogue.
+	ErrNoCatalog = errors.New("ansinh: custom figures need a catalogue")
+)
+
 // Limits of a catalogue file.
 const (
 	MaxCustomFigures = 1000    // the most figures a catalogue may hold
