@@ -126,7 +126,7 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 	}
 	d := &decoder{file: name}
 	if len(data) > MaxCatalogSize {
-		d.errs = append(d.errs, &LoadError{File: name, Msg: fmt.Sprintf("tệp lớn hơn %d byte (file too large)", MaxCatalogSize)})
+		d.add(&LoadError{File: name, Kind: ErrTooLarge, Msg: fmt.Sprintf("tệp lớn hơn %d byte, không đọc (file too large)", MaxCatalogSize)})
 		return nil, d.err()
 	}
 	root := d.root(data, "một danh mục chỉ tiêu")
@@ -147,7 +147,7 @@ func (d *decoder) readCatalog(root *yaml.Node) *Catalog {
 	c := &Catalog{index: map[string]int{}}
 	d.mapping(root, "", req("chi_tieu", func(n *yaml.Node, p string) {
 		if n = resolve(n); n.Kind == yaml.SequenceNode && len(n.Content) > MaxCustomFigures {
-			d.at(n, p, "danh mục có %d chỉ tiêu, nhiều hơn giới hạn %d (too many figures)", len(n.Content), MaxCustomFigures)
+			d.atKind(ErrRange, n, p, "danh mục có %d chỉ tiêu, nhiều hơn giới hạn %d (too many figures)", len(n.Content), MaxCustomFigures)
 			return
 		}
 		d.sequence(n, p, func(n *yaml.Node, p string, _ int) {
@@ -156,7 +156,7 @@ func (d *decoder) readCatalog(root *yaml.Node) *Catalog {
 				return
 			}
 			if j, dup := c.index[f.Code]; dup {
-				d.at(maNode, p+".ma", "mã %q bị lặp, đã có ở dòng %d; mỗi chỉ tiêu một mã (duplicate ma)", f.Code, c.figures[j].line)
+				d.atKind(ErrDuplicateKey, maNode, p+".ma", "mã %q bị lặp, đã có ở dòng %d; mỗi chỉ tiêu một mã (duplicate ma)", f.Code, c.figures[j].line)
 				return
 			}
 			c.index[f.Code] = len(c.figures)
@@ -217,13 +217,13 @@ func (d *decoder) customFigure(n *yaml.Node, path string) (CustomFigure, *yaml.N
 	f.NotSummable, f.NoPlan = !summable, !plan
 	if f.Kind == CustomRate {
 		if f.Numerator == "" || f.Denominator == "" {
-			d.at(kindNode, path, "chỉ tiêu tỷ lệ %q cần tử số (tu_so) và mẫu số (mau_so) (a rate needs tu_so and mau_so)", f.Code)
+			d.atKind(ErrMissingKey, kindNode, path, "chỉ tiêu tỷ lệ %q cần tử số (tu_so) và mẫu số (mau_so) (a rate needs tu_so and mau_so)", f.Code)
 		}
 		if len(f.Parts) > 0 {
-			d.at(kindNode, path+".thanh_phan", "tỷ lệ %q được tính, không có thành phần (a rate has no parts)", f.Code)
+			d.atKind(ErrCatalog, kindNode, path+".thanh_phan", "tỷ lệ %q được tính, không có thành phần (a rate has no parts)", f.Code)
 		}
 	} else if f.Kind != "" && (f.Numerator != "" || f.Denominator != "") {
-		d.at(kindNode, path, "chỉ tiêu %q kiểu %s không có tử số, mẫu số; chỉ tỷ lệ (ty_le) mới có (tu_so, mau_so are for rates)", f.Code, f.Kind)
+		d.atKind(ErrCatalog, kindNode, path, "chỉ tiêu %q kiểu %s không có tử số, mẫu số; chỉ tỷ lệ (ty_le) mới có (tu_so, mau_so are for rates)", f.Code, f.Kind)
 	}
 	return f, maNode
 }
@@ -239,7 +239,7 @@ func (d *decoder) boolean(n *yaml.Node, path string) bool {
 			return false
 		}
 	}
-	d.at(n, path, "phải là true hoặc false (expected true or false)")
+	d.atKind(ErrType, n, path, "phải là true hoặc false (expected true or false)")
 	return true
 }
 
@@ -254,7 +254,7 @@ func (d *decoder) checkCatalog(c *Catalog) {
 			for _, ref := range []struct{ key, ref string }{{"tu_so", f.Numerator}, {"mau_so", f.Denominator}} {
 				if ref.ref != "" {
 					if msg := c.countRef(ref.ref); msg != "" {
-						d.at(at, p+"."+ref.key, "%s %q của tỷ lệ %q %s", ref.key, ref.ref, f.Code, msg)
+						d.atKind(ErrCatalog, at, p+"."+ref.key, "%s %q của tỷ lệ %q %s", ref.key, ref.ref, f.Code, msg)
 					}
 				}
 			}
@@ -263,15 +263,15 @@ func (d *decoder) checkCatalog(c *Catalog) {
 			j, ok := c.index[part]
 			switch {
 			case !ok:
-				d.at(at, p+".thanh_phan", "thành phần %q không có trong danh mục%s (unknown part)", part, suggestCode(part, c))
+				d.atKind(ErrCatalog, at, p+".thanh_phan", "thành phần %q không có trong danh mục%s (unknown part)", part, suggestCode(part, c))
 			case c.figures[j].Kind != f.Kind:
-				d.at(at, p+".thanh_phan", "thành phần %q kiểu %s, khác kiểu %s của %q; thành phần phải cùng kiểu (a part of another kind)", part, c.figures[j].Kind, f.Kind, f.Code)
+				d.atKind(ErrCatalog, at, p+".thanh_phan", "thành phần %q kiểu %s, khác kiểu %s của %q; thành phần phải cùng kiểu (a part of another kind)", part, c.figures[j].Kind, f.Kind, f.Code)
 			}
 		}
 	}
 	if cycle := partCycle(c); cycle != nil {
 		f := c.figures[c.index[cycle[0]]]
-		d.at(&yaml.Node{Line: f.line, Column: f.column}, fmt.Sprintf("chi_tieu[%d].thanh_phan", c.index[cycle[0]]),
+		d.atKind(ErrCatalog, &yaml.Node{Line: f.line, Column: f.column}, fmt.Sprintf("chi_tieu[%d].thanh_phan", c.index[cycle[0]]),
 			"thành phần tạo thành vòng: %s; một chỉ tiêu không thể là thành phần của chính nó (cycle among parts)", strings.Join(cycle, " → "))
 	}
 }

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/ansinh-vn/baocao/ansinh"
-	"github.com/ansinh-vn/baocao/examples/province/unitgen"
+	"github.com/ansinh-vn/baocao/internal/unitgen"
 )
 
 // benchCatalog is a catalogue of 20 custom figures: 10 counts (two of them totals of
@@ -74,7 +74,7 @@ func writeCustomUnits(tb testing.TB, n int) string {
 // rollupCustomDir loads with the catalogue, validates and adds every file of dir.
 func rollupCustomDir(tb testing.TB, dir string, c *ansinh.Catalog) *ansinh.Rollup {
 	agg := ansinh.NewAggregator(unitgenParent(), h1y2024)
-	err := ansinh.LoadDirCatalog(dir, c, func(path string, r *ansinh.Report, err error) error {
+	err := ansinh.Loader{Catalog: c}.LoadDir(dir, func(path string, r *ansinh.Report, err error) error {
 		if err != nil {
 			return err
 		}

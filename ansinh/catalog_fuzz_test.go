@@ -30,7 +30,7 @@ func FuzzLoadCatalog(f *testing.F) {
 			}
 			return
 		}
-		if r, err := loadCatalogued(bytes.NewReader(period), "p.yaml", c); err == nil {
+		if r, err := (Loader{Catalog: c}).Load(bytes.NewReader(period), "p.yaml"); err == nil {
 			r.Validate()
 			r.Data()
 		}

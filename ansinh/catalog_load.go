@@ -1,39 +1,10 @@
 package ansinh
 
 import (
-	"io"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 )
-
-// loadCatalogued reads a period file with the custom figures of c (nil: none).
-func loadCatalogued(r io.Reader, name string, c *Catalog) (*Report, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	d := &decoder{file: name, catalog: c}
-	rep := d.load(data)
-	if err := d.err(); err != nil {
-		return nil, err
-	}
-	return rep, nil
-}
-
-// loadPlanCatalogued reads a plan file whose targets may name custom figures of c.
-func loadPlanCatalogued(r io.Reader, name string, c *Catalog) (*Plan, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	d := &decoder{file: name, catalog: c}
-	p := d.loadPlan(data)
-	if err := d.err(); err != nil {
-		return nil, err
-	}
-	return p, nil
-}
 
 // figureKind is the kind of the figure a plan's chi_so names: a custom figure of the
 // decoder's catalogue under bo_sung, else a built-in figure. A custom path it cannot
@@ -45,17 +16,17 @@ func (d *decoder) figureKind(n *yaml.Node, path, chiSo string) (TargetKind, bool
 		return figureKind(chiSo)
 	}
 	if d.catalog == nil {
-		d.at(n, path, "chỉ số %q là chỉ tiêu bổ sung; cần nạp kế hoạch cùng danh mục chỉ tiêu (Loader.Catalog, cờ -catalog) (a custom figure needs a catalogue)", chiSo)
+		d.atKind(ErrNoCatalog, n, path, "chỉ số %q là chỉ tiêu bổ sung; cần nạp kế hoạch cùng danh mục chỉ tiêu (Loader.Catalog, cờ -catalog) (a custom figure needs a catalogue)", chiSo)
 		return 0, true
 	}
 	i, ok := d.catalog.index[ma]
 	if !ok {
-		d.at(n, path, "chỉ tiêu %q không có trong danh mục chỉ tiêu bổ sung%s (unknown custom figure)", ma, suggestCode(ma, d.catalog))
+		d.atKind(ErrUnknownKey, n, path, "chỉ tiêu %q không có trong danh mục chỉ tiêu bổ sung%s (unknown custom figure)", ma, suggestCode(ma, d.catalog))
 		return 0, true
 	}
 	f := &d.catalog.figures[i]
 	if f.NoPlan {
-		d.at(n, path, "danh mục ghi chỉ tiêu %q không giao kế hoạch (ke_hoach: false) (no plan for this figure)", ma)
+		d.atKind(ErrCatalog, n, path, "danh mục ghi chỉ tiêu %q không giao kế hoạch (ke_hoach: false) (no plan for this figure)", ma)
 		return 0, true
 	}
 	switch f.Kind {

@@ -27,7 +27,7 @@ func loadCustomUnits(t testing.TB, c *Catalog, period string) []*Report {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := loadCatalogued(f, name, c)
+		r, err := Loader{Catalog: c}.Load(f, name)
 		f.Close()
 		if err != nil {
 			t.Fatal(err)
@@ -85,7 +85,7 @@ func TestCustomFiguresProvince(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	plan, err := loadPlanCatalogued(f, "ke-hoach-2024.yaml", c)
+	plan, err := Loader{Catalog: c}.LoadPlan(f, "ke-hoach-2024.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,5 +171,28 @@ func TestCustomFiguresProvince(t *testing.T) {
 	}
 	if got := strings.Join(subjects, ", "); got != "sum-mismatch bo_sung.nguoi_khuyet_tat" {
 		t.Errorf("Validate with broken parts: %s", got)
+	}
+}
+
+// The province's own file states a figure its units' reports cannot sum.
+func TestCustomFigureFromOwnFile(t *testing.T) {
+	c := mustCatalog(t, customDir+"danh-muc.yaml")
+	src, err := os.ReadFile("../testdata/province/binh-an-2024-h1.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, err := Loader{Catalog: c}.LoadOwn(strings.NewReader(string(src)+"\nbo_sung:\n  diem_tu_van: 31\n"), "binh-an.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ro, err := ParentReport(own, loadCustomUnits(t, c, "2024-h1")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := ro.Report.Custom.Count("diem_tu_van"); !ok || got.Int64() != 31 {
+		t.Errorf("diem_tu_van = %v, %v; want the own file's 31", got, ok)
+	}
+	if got, _ := ro.Report.Custom.Count("nguoi_khuyet_tat"); got.Int64() != 612 {
+		t.Errorf("nguoi_khuyet_tat = %v; want the units' sum 612", got)
 	}
 }

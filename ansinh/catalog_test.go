@@ -122,7 +122,7 @@ func TestLoadBoSungErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			src := refWith(t, tc.bosung)
 			line := strings.Count(src, "\n")
-			_, err := loadCatalogued(strings.NewReader(src), "ky.yaml", c)
+			_, err := Loader{Catalog: c}.Load(strings.NewReader(src), "ky.yaml")
 			var es LoadErrors
 			if !errors.As(err, &es) {
 				t.Fatalf("err = %v", err)
@@ -147,7 +147,7 @@ func TestBoSungValues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := loadCatalogued(strings.NewReader(refWith(t, "  nguoi_khuyet_tat: 412\n  kinh_phi_nkt: 1234.5\n")), "ky.yaml", c)
+	r, err := Loader{Catalog: c}.Load(strings.NewReader(refWith(t, "  nguoi_khuyet_tat: 412\n  kinh_phi_nkt: 1234.5\n")), "ky.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,4 +212,34 @@ func TestValidateCustomRates(t *testing.T) {
 	if got := r.CustomRate("ty_le_nkt").String(); got != "1,00%" {
 		t.Errorf("CustomRate = %s", got)
 	}
+}
+
+// The errors of custom figures carry their kinds.
+func TestCustomErrorKinds(t *testing.T) {
+	_, err := LoadCatalog(strings.NewReader("chi_tieu:\n  - {ma: t, ten: T, kieu: tien}\n  - {ma: r, ten: R, kieu: ty_le, tu_so: t, mau_so: giam_ngheo.dan_so.so_ho}\n  - {ma: t, ten: T, kieu: tien}\n"), "dm.yaml")
+	if !errors.Is(err, ErrDuplicateKey) {
+		t.Errorf("duplicate ma: %v", err)
+	}
+	_, err = LoadCatalog(strings.NewReader("chi_tieu:\n  - {ma: t, ten: T, kieu: tien}\n  - {ma: r, ten: R, kieu: ty_le, tu_so: t, mau_so: giam_ngheo.dan_so.so_ho}\n"), "dm.yaml")
+	if !errors.Is(err, ErrCatalog) {
+		t.Errorf("rate over money: %v", err)
+	}
+	_, err = Load(strings.NewReader(refWith(t, "  x: 1\n")), "ky.yaml")
+	if !errors.Is(err, ErrNoCatalog) {
+		t.Errorf("bo_sung without a catalogue: %v", err)
+	}
+	_, err = LoadPlan(strings.NewReader("don_vi: {ten: X, cap: xã}\nnam: 2024\nchi_tieu:\n  - {ma: a, chi_so: bo_sung.x, ke_hoach: 5}\n"), "kh.yaml")
+	if !errors.Is(err, ErrNoCatalog) {
+		t.Errorf("plan without a catalogue: %v", err)
+	}
+	c, err := LoadCatalog(strings.NewReader(miniCatalog), "dm.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Loader{Catalog: c}.LoadPlan(strings.NewReader("don_vi: {ten: X, cap: xã}\nnam: 2024\nchi_tieu:\n  - {ma: a, chi_so: bo_sung.nguoi_khuyet_ta, ke_hoach: 5}\n"), "kh.yaml")
+	var es LoadErrors
+	if !errors.As(err, &es) || !errors.Is(err, ErrUnknownKey) {
+		t.Fatalf("unknown custom figure in a plan: %v", err)
+	}
+	wantErrAt(t, es, 4, 21, `chỉ tiêu "nguoi_khuyet_ta" không có trong danh mục chỉ tiêu bổ sung; có phải là "nguoi_khuyet_tat"?`)
 }

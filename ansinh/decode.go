@@ -52,7 +52,7 @@ func (d *decoder) report(root *yaml.Node, r *Report) {
 	fields = append(fields, d.figureReader(t, r).fields("")...)
 	if d.catalog == nil {
 		fields = append(fields, opt(CustomPrefix, func(n *yaml.Node, p string) {
-			d.at(resolve(n), p, "mục bo_sung chứa chỉ tiêu bổ sung của danh mục chỉ tiêu; cần nạp tệp cùng danh mục (Loader.Catalog, cờ -catalog) (bo_sung needs a catalogue)")
+			d.atKind(ErrNoCatalog, resolve(n), p, "mục bo_sung chứa chỉ tiêu bổ sung của danh mục chỉ tiêu; cần nạp tệp cùng danh mục (Loader.Catalog, cờ -catalog) (bo_sung needs a catalogue)")
 		}))
 	}
 	fields = append(fields,

@@ -90,6 +90,10 @@ type Loader struct {
 	MaxErrors int
 	// MaxFileSize is the largest file read, in bytes; 0 means DefaultMaxFileSize.
 	MaxFileSize int64
+	// Catalog is the catalogue of custom figures (see [Catalog]) period and plan files
+	// may use: a period file's bo_sung section and a plan's chi_so bo_sung.<ma>. Nil:
+	// none, and a bo_sung section is an error of kind [ErrNoCatalog].
+	Catalog *Catalog
 }
 
 func (l Loader) maxErrors() int {
@@ -107,7 +111,7 @@ func (l Loader) maxFileSize() int64 {
 }
 
 func (l Loader) decoder(name string) *decoder {
-	return &decoder{file: name, maxErrs: l.maxErrors(), strict: l.Strict}
+	return &decoder{file: name, maxErrs: l.maxErrors(), strict: l.Strict, catalog: l.Catalog}
 }
 
 // read reads all of r, at most MaxFileSize bytes: a longer input is a LoadErrors of

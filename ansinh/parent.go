@@ -156,25 +156,32 @@ func fillRate(r *RateFigure, own RateFigure) {
 }
 
 // LoadOwnFile reads a parent unit's own period file at path; see [LoadOwn].
-func LoadOwnFile(path string) (*Report, error) {
+func LoadOwnFile(path string) (*Report, error) { return Loader{}.LoadOwnFile(path) }
+
+// LoadOwnFile reads a parent unit's own period file at path; see [LoadOwn].
+func (l Loader) LoadOwnFile(path string) (*Report, error) {
 	f, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return LoadOwn(f, path)
+	return l.LoadOwn(f, path)
 }
 
 // LoadOwn reads the own period file of a parent unit (a district, a province), whose
 // figures come from its units: it is a period file ([Load], as strict) in which don_vi
 // and ky are required and every section of figures (giam_ngheo, tin_dung, bao_hiem,
 // lao_dong, bao_tro_xa_hoi, giao_duc, tien_dien) is optional. Give it to [ParentReport].
-func LoadOwn(r io.Reader, name string) (*Report, error) {
-	data, err := Loader{}.read(r, name, 0)
+func LoadOwn(r io.Reader, name string) (*Report, error) { return Loader{}.LoadOwn(r, name) }
+
+// LoadOwn reads the own period file of a parent unit with l; see [LoadOwn]. With a
+// Catalog, its bo_sung gives the figures its units' reports cannot sum (cong_don: false).
+func (l Loader) LoadOwn(r io.Reader, name string) (*Report, error) {
+	data, err := l.read(r, name, 0)
 	if err != nil {
 		return nil, err
 	}
-	d := Loader{}.decoder(name)
+	d := l.decoder(name)
 	root := d.root(data, "một kỳ báo cáo")
 	if root == nil {
 		return nil, d.err()
