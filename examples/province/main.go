@@ -41,6 +41,7 @@ import (
 // options are the command's flags.
 type options struct {
 	own, units, previous, plan, template, out string
+	catalog                                   string // catalogue of custom figures (empty: none)
 	parent                                    ansinh.Unit
 	period                                    ansinh.Period
 	pdf                                       bool
@@ -59,6 +60,7 @@ func main() {
 	flag.StringVar(&o.parent.Code, "ma", "30", "the province's code")
 	flag.IntVar(&o.period.Year, "nam", 2024, "year of the period")
 	kind := flag.String("ky", string(ansinh.FirstHalf), "kind of the period (6-thang-dau, ca-nam, quy-1 …)")
+	flag.StringVar(&o.catalog, "catalog", "", "catalogue of custom figures (danh mục chỉ tiêu bổ sung) the units' files and the plan use (empty: none)")
 	flag.BoolVar(&o.pdf, "pdf", false, "also write the report as PDF beside the .docx (needs LibreOffice)")
 	flag.Parse()
 	o.period.Kind = ansinh.PeriodKind(*kind)
@@ -67,11 +69,11 @@ func main() {
 
 // rollup loads every file of dir and adds it to the parent report of own. It reports
 // each bad file on stderr and returns the report and the number of bad files.
-func rollup(stderr io.Writer, dir string, own *ansinh.Report) (*ansinh.Rollup, int, error) {
+func rollup(stderr io.Writer, l ansinh.Loader, dir string, own *ansinh.Report) (*ansinh.Rollup, int, error) {
 	agg := ansinh.NewParentAggregator(own)
 	period := own.Period
 	bad := 0
-	err := ansinh.LoadDir(dir, func(path string, r *ansinh.Report, err error) error {
+	err := l.LoadDir(dir, func(path string, r *ansinh.Report, err error) error {
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			bad++
@@ -129,19 +131,28 @@ func run(stderr io.Writer, o options) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
+	var l ansinh.Loader
+	if o.catalog != "" {
+		cat, err := ansinh.LoadCatalogFile(o.catalog)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		l.Catalog = cat
+	}
 	own, err := ownReport(o.own, o, o.period)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	cur, bad, err := rollup(stderr, o.units, own)
+	cur, bad, err := rollup(stderr, l, o.units, own)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	if o.previous != "" {
 		lastYear := &ansinh.Report{Unit: own.Unit, Period: o.period.SameLastYear(), MoneyUnit: own.MoneyUnit}
-		prev, badPrev, err := rollup(stderr, o.previous, lastYear)
+		prev, badPrev, err := rollup(stderr, l, o.previous, lastYear)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
@@ -159,7 +170,7 @@ func run(stderr io.Writer, o options) int {
 		return 1
 	}
 	if o.plan != "" {
-		plan, err := ansinh.LoadPlanFile(o.plan)
+		plan, err := l.LoadPlanFile(o.plan)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1

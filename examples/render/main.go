@@ -5,11 +5,13 @@
 //	go run ./examples/render -template mau.docx -data ky.yaml -o baocao.docx
 //	go run ./examples/render -template mau.docx -data ky.yaml -check
 //	go run ./examples/render -data tinh.yaml -units DIR -o baocao.docx    # a parent report
+//	go run ./examples/render -catalog danh-muc.yaml -data ky.yaml -check   # with custom figures (bo_sung)
 //
 // Without -template it uses the standard template of the unit's level and period
 // (package ansinh/mau). With -units, -data is the parent's own period file (document
 // data and narrative; see ansinh.LoadOwn) and the figures are the roll-up of the period
-// files in DIR (ansinh.ParentReport).
+// files in DIR (ansinh.ParentReport). -catalog loads the period files with a catalogue
+// of custom figures (ansinh.LoadCatalogFile), so that their bo_sung sections are read.
 //
 // With -check it writes nothing: it lists every data path and function the template
 // uses, with the Word paragraph of each, marks the paths the data lacks, and exits 1 if
@@ -36,8 +38,23 @@ func main() {
 	units := flag.String("units", "", "folder of the units' period files: render the parent report of -data")
 	out := flag.String("o", "out.docx", "output .docx")
 	check := flag.Bool("check", false, "list what the template uses and what the data lacks; write nothing")
+	catalog := flag.String("catalog", "", "catalogue of custom figures (danh mục chỉ tiêu bổ sung) the period files use")
 	flag.Parse()
-	os.Exit(runUnits(os.Stdout, os.Stderr, *tpl, *data, *units, *out, *check))
+	l, err := loader(*catalog)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Exit(runWith(os.Stdout, os.Stderr, l, *tpl, *data, *units, *out, *check))
+}
+
+// loader is the Loader of the catalogue at path (none when path is empty).
+func loader(path string) (ansinh.Loader, error) {
+	if path == "" {
+		return ansinh.Loader{}, nil
+	}
+	cat, err := ansinh.LoadCatalogFile(path)
+	return ansinh.Loader{Catalog: cat}, err
 }
 
 // run renders (or checks) one period file; see runUnits.
@@ -49,7 +66,12 @@ func run(stdout, stderr io.Writer, tplPath, dataPath, out string, check bool) in
 // report of the own file dataPath and the units of unitsDir, through the template at
 // tplPath or, when it is empty, the standard template of the unit.
 func runUnits(stdout, stderr io.Writer, tplPath, dataPath, unitsDir, out string, check bool) int {
-	report, data, err := load(stderr, dataPath, unitsDir)
+	return runWith(stdout, stderr, ansinh.Loader{}, tplPath, dataPath, unitsDir, out, check)
+}
+
+// runWith is runUnits loading the period files with l.
+func runWith(stdout, stderr io.Writer, l ansinh.Loader, tplPath, dataPath, unitsDir, out string, check bool) int {
+	report, data, err := load(stderr, l, dataPath, unitsDir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -80,9 +102,9 @@ func runUnits(stdout, stderr io.Writer, tplPath, dataPath, unitsDir, out string,
 }
 
 // load reads the period file, or the parent's own file and its units' files.
-func load(stderr io.Writer, dataPath, unitsDir string) (*ansinh.Report, map[string]any, error) {
+func load(stderr io.Writer, l ansinh.Loader, dataPath, unitsDir string) (*ansinh.Report, map[string]any, error) {
 	if unitsDir == "" {
-		r, err := ansinh.LoadFile(dataPath)
+		r, err := l.LoadFile(dataPath)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -93,7 +115,7 @@ func load(stderr io.Writer, dataPath, unitsDir string) (*ansinh.Report, map[stri
 		return nil, nil, err
 	}
 	var units []*ansinh.Report
-	err = ansinh.LoadDir(unitsDir, func(path string, r *ansinh.Report, err error) error {
+	err = l.LoadDir(unitsDir, func(path string, r *ansinh.Report, err error) error {
 		if err != nil {
 			return err
 		}
