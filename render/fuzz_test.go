@@ -158,7 +158,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		pkg := fuzzPackage(body)
 		for _, zero := range []bool{true, false} {
-			tpl, err := New("fuzz").Funcs(fuzzFuncs).MissingKey(zero).Parse(pkg)
+			tpl, err := New("fuzz").Funcs(fuzzFuncs).MissingKey(zero).Limits(fuzzLimits).Parse(pkg)
 			if err != nil {
 				if !hasKind(err) {
 					t.Fatalf("parse error of no kind: %v", err)
@@ -181,6 +181,11 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// fuzzLimits keep each execution small: with the default budgets a fuzzed
+// {{range 1000000}} runs two million steps, and the fuzzer makes a few dozen executions a
+// minute instead of thousands. The bounds themselves are tested in hostile_exec_test.go.
+var fuzzLimits = Limits{MaxSteps: 20_000, MaxOutput: 4 << 20, MaxTags: 5_000}
 
 // recorder is a writer that counts its calls.
 type recorder struct {
