@@ -42,8 +42,8 @@ type Request struct {
 	// Template is the Word template (.docx); nil: the standard template of the unit's
 	// tier and period (package ansinh/mau).
 	Template *File
-	// Catalog is the catalogue of custom figures. Reserved: it is refused until the
-	// library reads catalogues.
+	// Catalog is the catalogue of custom figures (ansinh.LoadCatalog) that the period
+	// files' bo_sung sections are read against; optional.
 	Catalog *File
 	// Previous is the unit's period file of the same period last year (so_sanh).
 	Previous *File
@@ -235,12 +235,11 @@ func prepare(ctx context.Context, req Request, res *Result) (*prepared, error) {
 		res.Errors = append(res.Errors, es...)
 		return nil, ErrTooLarge
 	}
-	if req.Catalog != nil {
-		res.Errors = append(res.Errors, diag.Entry{Kind: "catalog_unsupported", Severity: diag.SeverityError, File: req.Catalog.Name,
-			Message: "chương trình này chưa đọc được danh mục chỉ tiêu bổ sung: bỏ tệp danh mục ra"})
+	ld, ok := catalogLoader(req, res)
+	if !ok {
 		return nil, nil
 	}
-	report, data := loadReport(req, res)
+	report, data := loadReport(req, ld, res)
 	if err := ctx.Err(); err != nil {
 		res.Errors = append(res.Errors, diag.FromError(err)...)
 		return nil, err
@@ -277,13 +276,13 @@ func parseTemplate(f *File) (*render.Template, error) {
 
 // loadReport loads the period file (or the parent report), last year's file and the
 // plan, validates, and returns the report and its data tree; nil when any is wrong.
-func loadReport(req Request, res *Result) (*ansinh.Report, map[string]any) {
-	report, rollup := loadMain(req, res)
+func loadReport(req Request, ld ansinh.Loader, res *Result) (*ansinh.Report, map[string]any) {
+	report, rollup := loadMain(req, ld, res)
 	if report == nil {
 		return nil, nil
 	}
 	if req.Previous != nil {
-		prev, err := loader(req.Limits).Load(bytes.NewReader(req.Previous.Data), req.Previous.Name)
+		prev, err := ld.Load(bytes.NewReader(req.Previous.Data), req.Previous.Name)
 		if err == nil {
 			err = report.SetPrevious(prev)
 		}
@@ -292,7 +291,7 @@ func loadReport(req Request, res *Result) (*ansinh.Report, map[string]any) {
 		}
 	}
 	if req.Plan != nil {
-		plan, err := loader(req.Limits).LoadPlan(bytes.NewReader(req.Plan.Data), req.Plan.Name)
+		plan, err := ld.LoadPlan(bytes.NewReader(req.Plan.Data), req.Plan.Name)
 		var fs ansinh.Findings
 		if err == nil {
 			fs, err = report.SetPlan(plan)
@@ -318,16 +317,16 @@ func loadReport(req Request, res *Result) (*ansinh.Report, map[string]any) {
 
 // loadMain loads the period file, or the parent's own file and its units' files
 // (each unit validated: a unit with errors is not rolled up).
-func loadMain(req Request, res *Result) (*ansinh.Report, *ansinh.Rollup) {
+func loadMain(req Request, ld ansinh.Loader, res *Result) (*ansinh.Report, *ansinh.Rollup) {
 	if len(req.Units) == 0 {
-		r, err := loader(req.Limits).Load(bytes.NewReader(req.Data.Data), req.Data.Name)
+		r, err := ld.Load(bytes.NewReader(req.Data.Data), req.Data.Name)
 		if err != nil {
 			res.Errors = append(res.Errors, inFile(req.Data.Name, diag.FromError(err))...)
 			return nil, nil
 		}
 		return r, nil
 	}
-	own, err := ansinh.LoadOwn(bytes.NewReader(req.Data.Data), req.Data.Name)
+	own, err := ld.LoadOwn(bytes.NewReader(req.Data.Data), req.Data.Name)
 	if err != nil {
 		res.Errors = append(res.Errors, inFile(req.Data.Name, diag.FromError(err))...)
 	}
@@ -337,7 +336,7 @@ func loadMain(req Request, res *Result) (*ansinh.Report, *ansinh.Rollup) {
 	// ansinh.ParentReport, a unit at a time, so that an entry names the unit's file.
 	agg := ansinh.NewParentAggregator(own)
 	for _, f := range req.Units {
-		u, err := loader(req.Limits).Load(bytes.NewReader(f.Data), f.Name)
+		u, err := ld.Load(bytes.NewReader(f.Data), f.Name)
 		if err != nil {
 			res.Errors = append(res.Errors, inFile(f.Name, diag.FromError(err))...)
 			continue
@@ -361,6 +360,22 @@ func loadMain(req Request, res *Result) (*ansinh.Report, *ansinh.Rollup) {
 	}
 	addFindings(res, req.Data.Name, ro.Findings)
 	return ro.Report, ro
+}
+
+// catalogLoader is the loader of req's files: with the catalogue of custom figures
+// when req has one. A catalogue with errors adds them to res and gives false.
+func catalogLoader(req Request, res *Result) (ansinh.Loader, bool) {
+	ld := loader(req.Limits)
+	if req.Catalog == nil {
+		return ld, true
+	}
+	cat, err := ansinh.LoadCatalog(bytes.NewReader(req.Catalog.Data), req.Catalog.Name)
+	if err != nil {
+		res.Errors = append(res.Errors, inFile(req.Catalog.Name, diag.FromError(err))...)
+		return ld, false
+	}
+	ld.Catalog = cat
+	return ld, true
 }
 
 // addFindings files findings under Errors or Findings by severity.

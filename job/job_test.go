@@ -209,3 +209,34 @@ func TestRenderPDF(t *testing.T) {
 		t.Errorf("%s %s %.10q %d", res.FileName, res.ContentType, res.Document, len(res.Docx))
 	}
 }
+
+func TestRenderWithCatalog(t *testing.T) {
+	unit := readFile(t, "../testdata/custom/2024-h1/30001.yaml")
+	catalog := readFile(t, "../testdata/custom/danh-muc.yaml")
+	res, err := Render(context.Background(), Request{Data: unit, Catalog: catalog})
+	if err != nil {
+		t.Fatalf("%v: %v", err, res.Errors)
+	}
+	text, err := rendertest.Text(res.Document)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Các chỉ tiêu bổ sung", "Người khuyết tật được hưởng trợ cấp hằng tháng", "29 người"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+
+	// Without the catalogue the same file's bo_sung is an error that says one is needed.
+	res, err = Render(context.Background(), Request{Data: unit})
+	if !errors.Is(err, ErrInvalid) || len(res.Errors) == 0 || !strings.Contains(res.Errors[0].Message, "danh mục") {
+		t.Fatalf("without the catalogue: %v %+v", err, res.Errors)
+	}
+
+	// A catalogue with an error is named with its line.
+	bad := &File{Name: "danh-muc.yaml", Data: []byte("chi_tieu:\n  - ma: a\n    ten: A\n    kieu: so_luongg\n")}
+	res, err = Render(context.Background(), Request{Data: unit, Catalog: bad})
+	if !errors.Is(err, ErrInvalid) || len(res.Errors) == 0 || res.Errors[0].File != "danh-muc.yaml" || res.Errors[0].Line != 4 {
+		t.Fatalf("a bad catalogue: %v %+v", err, res.Errors)
+	}
+}

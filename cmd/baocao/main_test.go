@@ -1,8 +1,10 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -113,4 +115,59 @@ func TestArgumentsAfterOptions(t *testing.T) {
 	if code, _, stderr := baocao(t, "render", "-data", taysonPath(t), "thua.yaml"); code != exitUsage || !strings.Contains(stderr, "thừa thua.yaml") {
 		t.Errorf("%d %s", code, stderr)
 	}
+}
+
+func TestRenderReviewAndCatalog(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "duthao.docx")
+	code, stdout, stderr := baocao(t, "render", "-data", taysonPath(t), "-review", "-o", out)
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	comments := zipPart(t, b, "word/comments.xml")
+	for _, want := range []string{"0,01%", "0,0026%", "68,05%", "68,0556%"} {
+		if !strings.Contains(comments, want) {
+			t.Errorf("the review draft's comments lack %q", want)
+		}
+	}
+
+	unit, err := filepath.Abs("../../testdata/custom/2024-h1/30001.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	catalog, _ := filepath.Abs("../../testdata/custom/danh-muc.yaml")
+	out = filepath.Join(dir, "xa.docx")
+	if code, stdout, stderr := baocao(t, "render", "-data", unit, "-catalog", catalog, "-o", out); code != exitOK {
+		t.Fatalf("with -catalog: exit %d\n%s%s", code, stdout, stderr)
+	}
+	b, _ = os.ReadFile(out)
+	if text, _ := rendertest.Text(b); !strings.Contains(text, "Người khuyết tật được hưởng trợ cấp hằng tháng") {
+		t.Errorf("the custom figures are not printed: %.300s", text)
+	}
+	if code, _, stderr := baocao(t, "render", "-data", unit, "-o", out); code != exitProblems || !strings.Contains(stderr, "danh mục") {
+		t.Errorf("without -catalog: exit %d\n%s", code, stderr)
+	}
+}
+
+// zipPart is the text of one part of a .docx package.
+func zipPart(t *testing.T, docx []byte, name string) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := zr.Open(name)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

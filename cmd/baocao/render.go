@@ -44,11 +44,12 @@ func (in inputs) request() (job.Request, []diag.Entry) {
 }
 
 func runRender(e env) int {
-	f := newFlags("render", "baocao render -data F.yaml [-template T.docx] [-units THƯ_MỤC] [-previous P.yaml] [-plan K.yaml] -o RA.docx [-pdf]",
+	f := newFlags("render", "baocao render -data F.yaml [-template T.docx] [-units THƯ_MỤC] [-previous P.yaml] [-plan K.yaml] [-catalog D.yaml] -o RA.docx [-pdf] [-review]",
 		"Tạo báo cáo từ tệp số liệu và mẫu. Không có -template: dùng mẫu chuẩn của cấp đơn vị\n(xã, huyện, tỉnh) và kỳ báo cáo. Có -units: báo cáo tổng hợp của đơn vị cấp trên.\nBáo cáo chỉ được ghi khi không có lỗi; cảnh báo được in ra nhưng không ngăn báo cáo.")
 	in := inputFlags(f)
 	out := f.String("o", "", "tệp báo cáo sẽ ghi (.docx); bỏ trống: tên tệp số liệu với đuôi .docx, trong thư mục hiện tại")
 	pdf := f.Bool("pdf", false, "ghi thêm bản PDF cạnh tệp .docx (cần cài LibreOffice)")
+	review := f.Bool("review", false, "bản dự thảo để duyệt: mỗi cảnh báo về số liệu thành một ghi chú (comment) Word cạnh số liệu đó")
 	if code := f.parse(e); code >= 0 {
 		return code
 	}
@@ -64,6 +65,7 @@ func runRender(e env) int {
 		return exitProblems
 	}
 	req.PDF = *pdf
+	req.Review = *review
 	res, err := job.Render(e.ctx, req)
 	printReport(e.stderr, res.Errors, res.Findings)
 	if err != nil {
