@@ -126,7 +126,7 @@ func (d *decoder) root(data []byte, what string) *yaml.Node {
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		d.atKind(ErrManyDocuments, &extra, "", "tệp có nhiều hơn một tài liệu YAML (dòng ---); mỗi tệp chỉ chứa "+what+" (more than one YAML document)")
+		d.atKind(ErrManyDocuments, &extra, "", "tệp có nhiều hơn một tài liệu YAML (dòng ---); mỗi tệp chỉ chứa %s (more than one YAML document)", what)
 	} else if !errors.Is(err, io.EOF) {
 		d.syntax(err)
 	}
