@@ -1,0 +1,65 @@
+package web
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/ansinh-vn/baocao/render/rendertest"
+)
+
+// TestBrowserRender opens the page in Chromium, uploads the reference period file,
+// downloads the report and opens it in LibreOffice.
+func TestBrowserRender(t *testing.T) {
+	s := newBrowserSession(t, testHandler(t))
+	s.screenshot(t, "web-trang")
+	docx := s.download(t,
+		chromedp.SetUploadFiles(chromedp.CSS("#du-lieu"), []string{absTestdata(t, "tayson-2023-h1.yaml")}),
+		chromedp.Click(chromedp.CSS(`#lap button[type="submit"]`)))
+	text := s.resultText(t, "Đã lập báo cáo")
+	if !strings.Contains(text, "Tải về tayson-2023-h1.docx") {
+		t.Errorf("answer %q", text)
+	}
+	s.screenshot(t, "web-da-lap")
+	body, err := rendertest.Text(docx)
+	if err != nil {
+		t.Fatalf("the downloaded file: %v", err)
+	}
+	if !strings.Contains(body, "Tây Sơn") {
+		t.Errorf("the report does not name Tây Sơn:\n%.500s", body)
+	}
+	rendertest.RequireLibreOffice(t)
+	lo, err := rendertest.LibreOfficeText(s.ctx, docx)
+	if err != nil {
+		t.Fatalf("LibreOffice cannot open the downloaded report: %v", err)
+	}
+	if !strings.Contains(lo, "Tây Sơn") {
+		t.Errorf("LibreOffice's text of the report lacks Tây Sơn:\n%.500s", lo)
+	}
+}
+
+// TestBrowserBrokenTemplate uploads a template with a space typed inside a tag: the
+// page shows the Vietnamese message and the paragraph with the tag highlighted.
+func TestBrowserBrokenTemplate(t *testing.T) {
+	s := newBrowserSession(t, testHandler(t))
+	err := chromedp.Do(s.ctx,
+		chromedp.SetUploadFiles(chromedp.CSS("#kt-mau"), []string{brokenTemplate(t)}),
+		chromedp.Click(chromedp.CSS(`#kiem-tra button[type="submit"]`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := s.resultText(t, "Kiểm tra thấy lỗi")
+	marked, err := chromedp.Run(s.ctx, chromedp.Text(chromedp.CSS("#ket-qua mark")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.screenshot(t, "web-mau-loi")
+	t.Logf("answer: %s", text)
+	if marked != "{{sl .bao_hiem.tong so the}}" {
+		t.Errorf("highlighted %q", marked)
+	}
+	if !strings.Contains(text, "thẻ bảo hiểm y tế") {
+		t.Errorf("the paragraph's text is not shown: %s", text)
+	}
+}
