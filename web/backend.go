@@ -1,24 +1,14 @@
 package web
 
-import "context"
+import (
+	"context"
 
-// entry is one located problem or finding, in Vietnamese, as package diag builds it.
-type entry struct {
-	Kind      string `json:"kind,omitempty"`
-	Severity  string `json:"severity,omitempty"`
-	File      string `json:"file,omitempty"`
-	Line      int    `json:"line,omitempty"`
-	Column    int    `json:"column,omitempty"`
-	Part      string `json:"part,omitempty"`
-	Paragraph int    `json:"paragraph,omitempty"`
-	Table     int    `json:"table,omitempty"`
-	Row       int    `json:"row,omitempty"`
-	Cell      int    `json:"cell,omitempty"`
-	Text      string `json:"text,omitempty"`
-	Tag       string `json:"tag,omitempty"`
-	Path      string `json:"path,omitempty"`
-	Message   string `json:"message"`
-}
+	"github.com/ansinh-vn/baocao/diag"
+)
+
+// entry is one located problem or finding with its Vietnamese message, as package diag
+// builds it and the API returns it.
+type entry = diag.Entry
 
 // result is what a render or a check gives the handler.
 type result struct {

@@ -142,7 +142,7 @@ func TestUnprocessableAsAPageWithoutJavaScript(t *testing.T) {
 		t.Fatalf("%d %s", w.Code, w.Header().Get("Content-Type"))
 	}
 	page := w.Body.String()
-	for _, want := range []string{"Không lập được báo cáo", "Không có mục x", "thân văn bản · đoạn 3",
+	for _, want := range []string{"Không lập được báo cáo", "Không có mục x", "thân văn bản, đoạn thứ 3",
 		"<blockquote>Số hộ &lt;nghèo&gt;: <mark>{{.x}}</mark> hộ</blockquote>", `action="../api/render"`, `href="../mau/xa.docx"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
@@ -186,7 +186,7 @@ func TestBadRequests(t *testing.T) {
 			t.Errorf("%s: status %d, want 400", c.name, w.Code)
 			continue
 		}
-		if p := decode(t, w); len(p.Errors) != 1 || !strings.Contains(p.Errors[0].Message, c.message) || p.Errors[0].Kind != "bad-request" {
+		if p := decode(t, w); len(p.Errors) != 1 || !strings.Contains(p.Errors[0].Message, c.message) || p.Errors[0].Kind != "bad_request" {
 			t.Errorf("%s: %+v, want %q", c.name, p, c.message)
 		}
 	}

@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	_ "embed"
-	"fmt"
 	"html/template"
 	"net/http"
 	"strings"
@@ -96,27 +95,9 @@ func views(es []entry) []entryView {
 	return out
 }
 
-// where writes an entry's location as a clerk reads it.
+// where is diag's place of an entry without the paragraph's text, which the page shows
+// on its own with the tag highlighted.
 func where(e entry) string {
-	var parts []string
-	if e.File != "" {
-		s := "tệp " + e.File
-		if e.Line > 0 {
-			s += fmt.Sprintf(", dòng %d, cột %d", e.Line, e.Column)
-		}
-		parts = append(parts, s)
-	}
-	if e.Part != "" {
-		parts = append(parts, e.Part)
-	}
-	if e.Table > 0 {
-		parts = append(parts, fmt.Sprintf("bảng %d, dòng %d, cột %d", e.Table, e.Row, e.Cell))
-	}
-	if e.Paragraph > 0 {
-		parts = append(parts, fmt.Sprintf("đoạn %d", e.Paragraph))
-	}
-	if e.Path != "" {
-		parts = append(parts, "mục "+e.Path)
-	}
-	return strings.Join(parts, " · ")
+	e.Text = ""
+	return e.Where()
 }

@@ -9,6 +9,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/ansinh-vn/baocao/diag"
 )
 
 // problems is the body of a 422 (and of every refusal): the entries of diag.
@@ -107,17 +109,19 @@ func (h *Handler) writeRequestError(w http.ResponseWriter, r *http.Request, e *r
 	if e.Status == http.StatusRequestEntityTooLarge {
 		w.Header().Set("Connection", "close") // the rest of the body is not read
 	}
-	h.writeProblems(w, r, e.Status, problems{Errors: []entry{{Kind: requestKind(e.Status), Message: e.Message}}})
+	h.writeProblems(w, r, e.Status, problems{Errors: []entry{{Kind: requestKind(e.Status), Severity: diag.SeverityError, Message: e.Message}}})
 }
 
 // requestKind names the kind of a refused request in its entry.
 func requestKind(status int) string {
 	switch status {
 	case http.StatusRequestEntityTooLarge:
-		return "too-large"
+		return "too_large"
 	case http.StatusServiceUnavailable:
 		return "busy"
+	case http.StatusInternalServerError:
+		return "internal"
 	default:
-		return "bad-request"
+		return "bad_request"
 	}
 }
