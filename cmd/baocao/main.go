@@ -56,6 +56,7 @@ func commands() []command {
 		{"check", "kiểm tra mẫu (và thử điền với tệp số liệu): chỉ báo thành công khi render chắc chắn được", runCheck},
 		{"validate", "kiểm tra tệp số liệu (.yaml): lỗi và cảnh báo của từng tệp", runValidate},
 		{"templates", "liệt kê các mẫu chuẩn, và chép một mẫu ra để sửa", runTemplates},
+		{"serve", "chạy trang web lập và kiểm tra báo cáo trong trình duyệt", runServe},
 	}
 }
 
