@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -157,5 +158,62 @@ func TestRenderPDF(t *testing.T) {
 	}
 	if cd := w.Header().Get("Content-Disposition"); !strings.Contains(cd, `filename="tayson-2023-h1.pdf"`) {
 		t.Errorf("Content-Disposition %s", cd)
+	}
+}
+
+// TestParentReport sends a province's own file first and its units' files after it,
+// all in the field data, and its plan.
+func TestParentReport(t *testing.T) {
+	parts := []part{{"data", "binh-an-2024-h1.yaml", readTestdata(t, "province/binh-an-2024-h1.yaml")},
+		{"plan", "ke-hoach-2024.yaml", readTestdata(t, "province/ke-hoach-2024.yaml")}}
+	units, err := os.ReadDir("../testdata/province/2024-h1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range units {
+		parts = append(parts, part{"data", u.Name(), readTestdata(t, "province/2024-h1/"+u.Name())})
+	}
+	w := post(t, testHandler(t), "/api/render", parts...)
+	if w.Code != http.StatusOK {
+		t.Fatalf("status %d: %.1000s", w.Code, w.Body)
+	}
+	text, err := rendertest.Text(w.Body.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text, "Bình An") {
+		t.Errorf("report:\n%.600s", text)
+	}
+}
+
+// TestNothingLeftOnDisk renders (and converts to PDF when LibreOffice is installed)
+// with a request whose file names point elsewhere: the temporary folder is empty after
+// each answer and the names reach only the answer's header, as their last element.
+func TestNothingLeftOnDisk(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	formats := []string{"docx"}
+	if _, err := exec.LookPath("soffice"); err == nil {
+		formats = append(formats, "pdf")
+	}
+	for _, format := range formats {
+		w := post(t, testHandler(t), "/api/render",
+			part{"data", "../../../tmp/owned/tayson.yaml", readTestdata(t, "tayson-2023-h1.yaml")}, part{"format", "", format})
+		if w.Code != http.StatusOK {
+			t.Fatalf("%s: status %d: %.300s", format, w.Code, w.Body)
+		}
+		if cd := w.Header().Get("Content-Disposition"); !strings.HasPrefix(cd, `attachment; filename="tayson.`+format+`"`) {
+			t.Errorf("Content-Disposition %s", cd)
+		}
+		left, err := os.ReadDir(tmp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range left {
+			t.Errorf("%s: left in the temporary folder: %s", format, e.Name())
+		}
+	}
+	if _, err := os.Stat("/tmp/owned"); err == nil {
+		t.Error("/tmp/owned exists")
 	}
 }
