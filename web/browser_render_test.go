@@ -1,9 +1,11 @@
 package web
 
 import (
+	"context"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/ansinh-vn/baocao/render/rendertest"
@@ -61,5 +63,43 @@ func TestBrowserBrokenTemplate(t *testing.T) {
 	}
 	if !strings.Contains(text, "thẻ bảo hiểm y tế") {
 		t.Errorf("the paragraph's text is not shown: %s", text)
+	}
+}
+
+// TestBrowserWithoutJavaScript posts the check form as a plain HTML form: the answer
+// is a page at api/check with the message and the highlighted tag, whose links lead
+// back to the page under the prefix.
+func TestBrowserWithoutJavaScript(t *testing.T) {
+	s := newBrowserSession(t, testHandler(t))
+	err := chromedp.Do(s.ctx,
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+			return err
+		}),
+		chromedp.Reload(),
+		chromedp.WaitVisible(chromedp.CSS("#kiem-tra")),
+		chromedp.SetUploadFiles(chromedp.CSS("#kt-mau"), []string{brokenTemplate(t)}),
+		chromedp.Click(chromedp.CSS(`#kiem-tra button[type="submit"]`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := s.resultText(t, "Kiểm tra thấy lỗi")
+	marked, err := chromedp.Run(s.ctx, chromedp.Text(chromedp.CSS("#ket-qua mark")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	location, err := chromedp.Run(s.ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.screenshot(t, "web-khong-js")
+	if !strings.HasSuffix(location, "/baocao/api/check") || marked != "{{sl .bao_hiem.tong so the}}" || !strings.Contains(text, "dấu cách") {
+		t.Errorf("at %s, highlighted %q, answer %s", location, marked, text)
+	}
+	if err := chromedp.Do(s.ctx, chromedp.Click(chromedp.Search(`//a[text()="Quay lại"]`)), chromedp.WaitVisible(chromedp.CSS("#lap"))); err != nil {
+		t.Fatal(err)
+	}
+	if location, err = chromedp.Run(s.ctx, chromedp.Location()); err != nil || !strings.HasSuffix(location, "/baocao/") {
+		t.Errorf("back at %s (%v)", location, err)
 	}
 }
