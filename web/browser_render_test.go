@@ -23,6 +23,10 @@ func TestBrowserRender(t *testing.T) {
 	if !strings.Contains(text, "Tải về tayson-2023-h1.docx") {
 		t.Errorf("answer %q", text)
 	}
+	// The page then lists the data's warnings (the reference file has two).
+	if err := chromedp.Do(s.ctx, chromedp.WaitVisible(chromedp.Search(`//section[@id="ket-qua"]/h3[text()="Cảnh báo và nhận xét (2)"]`))); err != nil {
+		t.Fatal(err)
+	}
 	s.screenshot(t, "web-da-lap")
 	body, err := rendertest.Text(docx)
 	if err != nil {
