@@ -25,9 +25,12 @@ func (h *Handler) serveCheck(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) serveWork(w http.ResponseWriter, r *http.Request, render bool) {
 	ctx, cancel := context.WithTimeout(r.Context(), h.opts.Timeout)
 	defer cancel()
-	// Bound the reading of the body too (a client sending one byte a minute); a
-	// ResponseWriter that cannot (a test recorder) is bounded by the host's server.
-	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(h.opts.Timeout))
+	// Bound the reading of the body and the writing of the answer too (a client sending
+	// or reading one byte a minute); a ResponseWriter that cannot (a test recorder) is
+	// bounded by the host's server.
+	rc := http.NewResponseController(w)
+	_ = rc.SetReadDeadline(time.Now().Add(h.opts.Timeout))
+	_ = rc.SetWriteDeadline(time.Now().Add(h.opts.Timeout))
 	f, err := h.readForm(w, r)
 	if err == nil {
 		err = f.complete(render)
