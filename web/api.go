@@ -20,8 +20,9 @@ func (h *Handler) serveCheck(w http.ResponseWriter, r *http.Request) {
 	h.serveWork(w, r, false)
 }
 
-// serveWork reads the form, waits for a render slot and runs the backend, all within
-// the request's time.
+// serveWork waits for a slot, reads the form and runs the backend, all within the
+// request's time. The slot is taken before the body is read, so that at most
+// MaxRenders bodies are in memory at once.
 func (h *Handler) serveWork(w http.ResponseWriter, r *http.Request, render bool) {
 	ctx, cancel := context.WithTimeout(r.Context(), h.opts.Timeout)
 	defer cancel()
@@ -31,12 +32,8 @@ func (h *Handler) serveWork(w http.ResponseWriter, r *http.Request, render bool)
 	rc := http.NewResponseController(w)
 	_ = rc.SetReadDeadline(time.Now().Add(h.opts.Timeout))
 	_ = rc.SetWriteDeadline(time.Now().Add(h.opts.Timeout))
-	f, err := h.readForm(w, r)
-	if err == nil {
-		err = f.complete(render)
-	}
 	var re *requestError
-	if errors.As(err, &re) {
+	if errors.As(h.precheck(r), &re) {
 		h.writeRequestError(w, r, re)
 		return
 	}
@@ -45,6 +42,14 @@ func (h *Handler) serveWork(w http.ResponseWriter, r *http.Request, render bool)
 		return
 	}
 	defer h.release()
+	f, err := h.readForm(w, r)
+	if err == nil {
+		err = f.complete(render)
+	}
+	if errors.As(err, &re) {
+		h.writeRequestError(w, r, re)
+		return
+	}
 	run := h.backend.check
 	if render {
 		run = h.backend.render

@@ -40,14 +40,21 @@ func malformed(format string, args ...any) *requestError {
 	return &requestError{Status: http.StatusBadRequest, Message: fmt.Sprintf(format, args...)}
 }
 
-// readForm reads the multipart body of r, bounded by the handler's limits.
-func (h *Handler) readForm(w http.ResponseWriter, r *http.Request) (*form, error) {
+// precheck refuses, before a byte of the body is read, a request whose declared size
+// is over the limit or that is not multipart/form-data.
+func (h *Handler) precheck(r *http.Request) error {
 	if r.ContentLength > h.opts.MaxRequestBytes {
-		return nil, h.tooLarge(nil)
+		return h.tooLarge(nil)
 	}
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "multipart/form-data" {
-		return nil, malformed("Yêu cầu phải gửi tệp dạng multipart/form-data (trường data, template, catalog, previous, plan, format).")
+		return malformed("Yêu cầu phải gửi tệp dạng multipart/form-data (trường data, template, catalog, previous, plan, format).")
 	}
+	return nil
+}
+
+// readForm reads the multipart body of r (see precheck), bounded by the handler's
+// limits.
+func (h *Handler) readForm(w http.ResponseWriter, r *http.Request) (*form, error) {
 	r.Body = http.MaxBytesReader(w, r.Body, h.opts.MaxRequestBytes)
 	mr, err := r.MultipartReader()
 	if err != nil {

@@ -21,7 +21,9 @@
 //
 // Every request is bounded by [Options]: its size (413, refused on its Content-Length
 // before a byte is read), its number of files (413), its time (the request's context) and
-// the number of renders at once (a request waits for a slot until its time runs out: 503).
+// the number of requests read and worked on at once (a request waits for a slot before
+// its body is read, until its time runs out: 503), which also bounds the memory the
+// uploads take to MaxRenders × MaxRequestBytes.
 package web
 
 import (
@@ -42,8 +44,8 @@ const (
 	// DefaultTimeout bounds one request, from its first byte read to its last written,
 	// waiting for a render slot included.
 	DefaultTimeout = 2 * time.Minute
-	// DefaultMaxRenders is the number of renders (and checks) that run at once; more
-	// requests wait for a slot.
+	// DefaultMaxRenders is the number of API requests (renders and checks) read and
+	// worked on at once; more requests wait for a slot before their body is read.
 	DefaultMaxRenders = 4
 )
 
@@ -52,7 +54,7 @@ type Options struct {
 	MaxRequestBytes int64         // request body size; more is refused with 413
 	MaxFiles        int           // files in one request; more is refused with 413
 	Timeout         time.Duration // time for one request; past it, 503
-	MaxRenders      int           // renders and checks at once; others wait, then 503
+	MaxRenders      int           // API requests read and worked on at once; others wait, then 503
 }
 
 // withDefaults returns o with each zero field set to its default.
