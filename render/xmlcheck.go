@@ -72,15 +72,14 @@ type xmlChecker struct {
 	lastPrefix []byte
 	rootSeen   bool
 	root       xmlRoot
-	attrs      []xmlName       // attribute names of the current start tag, to find repeats
+	attrs      []nameSpan      // attribute names of the current start tag, to find repeats
 	attrSet    map[string]bool // the same, once a tag has many attributes (no quadratic scan)
-	lastValue  []byte          // the value of the attribute just read
 	decls      []string        // prefixes declared by the open elements, innermost last
 }
 
 type openElement struct {
-	name  []byte // prefix:local as written
-	decls int    // prefixes this element declared (the last entries of decls)
+	name  nameSpan // prefix:local as written
+	decls int      // prefixes this element declared (the last entries of decls)
 }
 
 func (c *xmlChecker) fail(off int, format string, args ...any) *xmlProblem {
@@ -186,7 +185,8 @@ func (c *xmlChecker) run() *xmlProblem {
 		}
 	}
 	if len(c.stack) > 0 && !c.rootOnly {
-		return c.fail(len(d), "<%s> is never closed", c.stack[len(c.stack)-1].name)
+		top := c.stack[len(c.stack)-1].name
+		return c.fail(len(d), "<%s> is never closed", d[top.start:top.end])
 	}
 	if !c.rootSeen {
 		return c.fail(len(d), "no root element: the part is empty")
@@ -334,6 +334,15 @@ var nameEnd = func() (t [256]byte) {
 	return t
 }()
 
+// valueStop marks the bytes that stop the scan of an attribute value: the quotes, "<"
+// and "&".
+var valueStop = func() (t [256]bool) {
+	for _, b := range []byte("\"'<&") {
+		t[b] = true
+	}
+	return t
+}()
+
 // xmlName is a name as written, with the offset of its colon (-1 without one).
 type xmlName struct {
 	b     []byte
@@ -349,37 +358,73 @@ func (n xmlName) prefix() []byte {
 
 func (n xmlName) local() []byte { return n.b[n.colon+1:] }
 
+// nameSpan is a name of the part held as offsets, data[start:end], with its colon at
+// the absolute offset colon (-1 without one): the checker keeps many, and offsets cost
+// the garbage collector nothing.
+type nameSpan struct{ start, end, colon int }
+
+func (s nameSpan) in(data []byte) xmlName {
+	n := xmlName{b: data[s.start:s.end], colon: -1}
+	if s.colon >= 0 {
+		n.colon = s.colon - s.start
+	}
+	return n
+}
+
+// prefix is the name's prefix, nil without one.
+func (s nameSpan) prefix(data []byte) []byte {
+	if s.colon < 0 {
+		return nil
+	}
+	return data[s.start:s.colon]
+}
+
 // name reads an XML name at c.i: it ends at white space, "/", ">" or "=". ok is false
 // for a name that is not one (empty, a byte no name may hold, a misplaced or second
 // colon, a digit, "-" or "." first).
 func (c *xmlChecker) name() (n xmlName, ok bool) {
-	d := c.data[c.i:]
-	n.colon = -1
+	s, ok := scanName(c.data, c.i)
+	c.i = s.end
+	return s.in(c.data), ok
+}
+
+// scanName reads the name that starts at data[i] (see name).
+func scanName(d []byte, i int) (s nameSpan, ok bool) {
+	s = nameSpan{start: i, colon: -1}
 	ok = true
 	nonASCII := false
-	k := 0
-	for ; k < len(d); k++ {
+	k := i
+scan:
+	for {
+		for k < len(d) && nameEnd[d[k]] == 0 {
+			k++
+		}
+		if k >= len(d) {
+			break
+		}
 		switch nameEnd[d[k]] {
-		case 0:
-			continue
+		case 1:
+			break scan
 		case 2:
 			ok = false
-			continue
-		case 4:
-			nonASCII = true
-			continue
 		case 3:
-			if n.colon >= 0 {
+			if s.colon >= 0 {
 				ok = false
 			}
-			n.colon = k
-			continue
+			s.colon = k
+		case 4:
+			nonASCII = true
 		}
-		break
+		k++
 	}
-	n.b = d[:k]
-	c.i += k
-	return n, ok && validName(n) && (!nonASCII || unicodeName(n.b))
+	s.end = k
+	// A name is not empty, its colon is neither first nor last, and neither it nor its
+	// local part begins with what validNameStart refuses.
+	if !ok || k == i || s.colon == i || s.colon == k-1 || !validNameStart(d[i:]) ||
+		s.colon >= 0 && !validNameStart(d[s.colon+1:]) {
+		return s, false
+	}
+	return s, !nonASCII || unicodeName(d[i:k])
 }
 
 // unicodeName checks a name with characters beyond ASCII as encoding/xml does (its
@@ -392,33 +437,40 @@ func unicodeName(name []byte) bool {
 	return err == nil && ok && len(se.Attr) == 0
 }
 
-// validName checks what name cannot check byte by byte: a name is not empty, its colon
-// is neither first nor last, and it does not begin (nor its local part) with a digit, a
-// "-", a "." or a combining character.
-func validName(n xmlName) bool {
-	if len(n.b) == 0 || n.colon == 0 || n.colon == len(n.b)-1 {
-		return false
-	}
-	return validNameStart(n.b) && (n.colon < 0 || validNameStart(n.b[n.colon+1:]))
-}
-
+// validNameStart reports whether b may begin a name (or a name's local part): not with
+// a digit, a "-" or a "."; a combining character is left to unicodeName.
 func validNameStart(b []byte) bool {
 	c := b[0]
 	return c >= 0x80 || !(c >= '0' && c <= '9' || c == '-' || c == '.')
 }
 
 func (c *xmlChecker) skipSpace() bool {
-	d := c.data[c.i:]
-	k := 0
-	for k < len(d) && nameEnd[d[k]] == 1 && d[k] != '/' && d[k] != '>' && d[k] != '=' {
-		k++
+	k := skipXMLSpace(c.data, c.i)
+	spaced := k > c.i
+	c.i = k
+	return spaced
+}
+
+// skipXMLSpace returns the offset of the first byte at or after i that is not white space.
+func skipXMLSpace(d []byte, i int) int {
+	for i < len(d) && d[i] <= ' ' && xmlSpace(d[i]) {
+		i++
 	}
-	c.i += k
-	return k > 0
+	return i
 }
 
 func (c *xmlChecker) endTag() *xmlProblem {
 	at := c.i
+	// The usual case: the name of the innermost open element, then ">".
+	if len(c.stack) > 0 {
+		top := c.stack[len(c.stack)-1]
+		n := top.name.end - top.name.start
+		if k := at + 2 + n; k < len(c.data) && c.data[k] == '>' && string(c.data[at+2:k]) == string(c.data[top.name.start:top.name.end]) {
+			c.i = k + 1
+			c.pop()
+			return nil
+		}
+	}
 	c.i += 2
 	name, _ := c.name()
 	n := name.b
@@ -430,9 +482,9 @@ func (c *xmlChecker) endTag() *xmlProblem {
 	if len(c.stack) == 0 {
 		return c.fail(at, "end tag </%s> without a start tag", n)
 	}
-	top := c.stack[len(c.stack)-1]
-	if !bytes.Equal(top.name, n) {
-		return c.fail(at, "end tag </%s> does not match <%s>", n, top.name)
+	top := c.stack[len(c.stack)-1].name
+	if !bytes.Equal(c.data[top.start:top.end], n) {
+		return c.fail(at, "end tag </%s> does not match <%s>", n, c.data[top.start:top.end])
 	}
 	c.pop()
 	return nil
@@ -442,33 +494,34 @@ func (c *xmlChecker) pop() {
 	top := c.stack[len(c.stack)-1]
 	if top.decls > 0 {
 		c.lastPrefix = nil
+		for _, p := range c.decls[len(c.decls)-top.decls:] {
+			c.declared[p]--
+		}
+		c.decls = c.decls[:len(c.decls)-top.decls]
 	}
-	for _, p := range c.decls[len(c.decls)-top.decls:] {
-		c.declared[p]--
-	}
-	c.decls = c.decls[:len(c.decls)-top.decls]
 	c.stack = c.stack[:len(c.stack)-1]
 }
 
 // startTag checks a start tag and its attributes, then the prefixes they use.
 func (c *xmlChecker) startTag() *xmlProblem {
 	at := c.i
-	c.i++
-	n, ok := c.name()
+	s, ok := scanName(c.data, at+1)
+	c.i = s.end
+	n := s.in(c.data)
 	if !ok {
 		return c.fail(at, "invalid element name %q", n.b)
 	}
 	if len(c.stack) == 0 && c.rootSeen {
 		return c.fail(at, "element <%s> after the root element", n.b)
 	}
-	el := openElement{name: n.b}
+	el := openElement{name: s}
 	c.attrs = c.attrs[:0]
 	empty, p := c.attributes(at, n.b, &el)
 	if p != nil {
 		return p
 	}
 	c.stack = append(c.stack, el)
-	if p := c.checkPrefixes(at, n); p != nil {
+	if p := c.checkPrefixes(at, s); p != nil {
 		return p
 	}
 	if !c.rootSeen {
@@ -485,39 +538,60 @@ func (c *xmlChecker) startTag() *xmlProblem {
 // attributes reads the attributes of the start tag begun at at, up to its > or />.
 func (c *xmlChecker) attributes(at int, elem []byte, el *openElement) (empty bool, p *xmlProblem) {
 	d := c.data
+	i := c.i
 	for {
-		spaced := c.skipSpace()
-		if c.i >= len(d) {
+		k := skipXMLSpace(d, i)
+		spaced := k > i
+		i = k
+		if i >= len(d) {
+			c.i = i
 			return false, c.fail(at, "<%s> not closed by >", elem)
 		}
 		switch {
-		case d[c.i] == '>':
-			c.i++
+		case d[i] == '>':
+			c.i = i + 1
 			return false, nil
-		case d[c.i] == '/':
-			if c.i+1 >= len(d) || d[c.i+1] != '>' {
-				return false, c.fail(c.i, "/ without > in <%s>", elem)
+		case d[i] == '/':
+			if i+1 >= len(d) || d[i+1] != '>' {
+				c.i = i
+				return false, c.fail(i, "/ without > in <%s>", elem)
 			}
-			c.i += 2
+			c.i = i + 2
 			return true, nil
 		case !spaced:
-			return false, c.fail(c.i, "no white space before an attribute of <%s>", elem)
+			c.i = i
+			return false, c.fail(i, "no white space before an attribute of <%s>", elem)
 		}
-		an, ok := c.name()
-		if !ok {
-			return false, c.fail(c.i, "invalid attribute name %q on <%s>", an.b, elem)
-		}
-		if c.repeated(an.b) {
-			return false, c.fail(c.i, "attribute %s repeated on <%s>", an.b, elem)
-		}
-		c.attrs = append(c.attrs, an)
-		if p := c.attrValue(an.b, elem); p != nil {
-			return false, p
-		}
-		if p := c.declare(an, el); p != nil {
+		if i, p = c.attribute(i, elem, el); p != nil {
 			return false, p
 		}
 	}
+}
+
+// attribute reads the attribute whose name begins at i, and returns the offset after
+// its value.
+func (c *xmlChecker) attribute(i int, elem []byte, el *openElement) (int, *xmlProblem) {
+	d := c.data
+	an, ok := scanName(d, i)
+	c.i = an.end
+	if !ok {
+		return 0, c.fail(c.i, "invalid attribute name %q on <%s>", d[an.start:an.end], elem)
+	}
+	if c.repeated(an) {
+		return 0, c.fail(c.i, "attribute %s repeated on <%s>", d[an.start:an.end], elem)
+	}
+	c.attrs = append(c.attrs, an)
+	v0, v1, p := c.attrValue(an, elem)
+	if p != nil {
+		return 0, p
+	}
+	if d[an.start] == 'x' && an.end-an.start >= 5 {
+		c.i = v1 + 1
+		if p := c.declare(an.in(d), d[v0:v1], el); p != nil {
+			return 0, p
+		}
+	}
+	return v1 + 1, nil
 }
 
 // manyAttributes is the number of attributes on one tag beyond which repeats are found
@@ -525,10 +599,15 @@ func (c *xmlChecker) attributes(at int, elem []byte, el *openElement) (empty boo
 const manyAttributes = 32
 
 // repeated reports whether the current start tag already has an attribute named an.
-func (c *xmlChecker) repeated(an []byte) bool {
+func (c *xmlChecker) repeated(an nameSpan) bool {
+	d := c.data
+	name := d[an.start:an.end]
 	if len(c.attrs) < manyAttributes {
 		for _, prev := range c.attrs {
-			if bytes.Equal(prev.b, an) {
+			if prev.end-prev.start != len(name) || d[prev.start] != name[0] {
+				continue
+			}
+			if string(d[prev.start:prev.end]) == string(name) {
 				return true
 			}
 		}
@@ -537,69 +616,80 @@ func (c *xmlChecker) repeated(an []byte) bool {
 	if len(c.attrs) == manyAttributes {
 		c.attrSet = make(map[string]bool, 2*manyAttributes)
 		for _, prev := range c.attrs {
-			c.attrSet[string(prev.b)] = true
+			c.attrSet[string(d[prev.start:prev.end])] = true
 		}
 	}
-	if c.attrSet[string(an)] {
+	if c.attrSet[string(name)] {
 		return true
 	}
-	c.attrSet[string(an)] = true
+	c.attrSet[string(name)] = true
 	return false
 }
 
-// attrValue reads = and the quoted value of attribute an.
-func (c *xmlChecker) attrValue(an, elem []byte) *xmlProblem {
+// attrValue reads, from the end of the name of attribute an, = and the quoted value;
+// the value is data[v0:v1] and its closing quote at v1.
+func (c *xmlChecker) attrValue(an nameSpan, elem []byte) (v0, v1 int, p *xmlProblem) {
 	d := c.data
-	c.skipSpace()
-	if c.i >= len(d) || d[c.i] != '=' {
-		return c.fail(c.i, "attribute %s of <%s> without a value", an, elem)
-	}
-	c.i++
-	c.skipSpace()
-	if c.i >= len(d) || d[c.i] != '"' && d[c.i] != '\'' {
-		return c.fail(c.i, "unquoted value of attribute %s of <%s>", an, elem)
-	}
-	q := d[c.i]
-	c.i++
-	v0 := c.i
-	for c.i < len(d) && d[c.i] != q {
-		switch d[c.i] {
-		case '<':
-			return c.fail(c.i, "< in the value of attribute %s of <%s>", an, elem)
-		case '&':
-			end := bytes.IndexByte(d[c.i:], ';')
-			if end < 0 || !validReference(d[c.i+1:c.i+end]) {
-				return c.fail(c.i, "invalid entity or character reference")
-			}
-			c.i += end
+	i := an.end
+	if i < len(d) && d[i] == '=' {
+		i++
+	} else {
+		i = skipXMLSpace(d, i)
+		if i >= len(d) || d[i] != '=' {
+			c.i = i
+			return 0, 0, c.fail(i, "attribute %s of <%s> without a value", d[an.start:an.end], elem)
 		}
-		c.i++
+		i++
 	}
-	if c.i >= len(d) {
-		return c.fail(v0, "value of attribute %s of <%s> never closed", an, elem)
+	i = skipXMLSpace(d, i)
+	if i >= len(d) || d[i] != '"' && d[i] != '\'' {
+		c.i = i
+		return 0, 0, c.fail(i, "unquoted value of attribute %s of <%s>", d[an.start:an.end], elem)
 	}
-	c.lastValue = d[v0:c.i]
-	c.i++
-	return nil
+	q := d[i]
+	i++
+	v0 = i
+	for {
+		for i < len(d) && !valueStop[d[i]] {
+			i++
+		}
+		if i >= len(d) {
+			c.i = i
+			return 0, 0, c.fail(v0, "value of attribute %s of <%s> never closed", d[an.start:an.end], elem)
+		}
+		switch d[i] {
+		case q:
+			return v0, i, nil
+		case '<':
+			c.i = i
+			return 0, 0, c.fail(i, "< in the value of attribute %s of <%s>", d[an.start:an.end], elem)
+		case '&':
+			end := bytes.IndexByte(d[i:], ';')
+			if end < 0 || !validReference(d[i+1:i+end]) {
+				c.i = i
+				return 0, 0, c.fail(i, "invalid entity or character reference")
+			}
+			i += end
+		}
+		i++
+	}
 }
 
-// declare records a namespace declaration (xmlns or xmlns:p) made by attribute an.
-func (c *xmlChecker) declare(name xmlName, el *openElement) *xmlProblem {
+// declare records a namespace declaration (xmlns or xmlns:p) made by the attribute name
+// with the given value; c.i is past the value.
+func (c *xmlChecker) declare(name xmlName, value []byte, el *openElement) *xmlProblem {
 	an := name.b
-	if len(an) < 5 || an[0] != 'x' {
-		return nil
-	}
 	prefix, local := name.prefix(), name.local()
 	var declared string
 	switch {
 	case prefix == nil && string(local) == "xmlns":
-		if len(c.lastValue) == 0 {
+		if len(value) == 0 {
 			return nil // xmlns="" undeclares the default namespace: nothing to count
 		}
 		declared = ""
 	case string(prefix) == "xmlns":
-		if string(local) == "xml" || string(local) == "xmlns" || len(c.lastValue) == 0 {
-			return c.fail(c.i, "invalid namespace declaration %s=%q", an, c.lastValue)
+		if string(local) == "xml" || string(local) == "xmlns" || len(value) == 0 {
+			return c.fail(c.i, "invalid namespace declaration %s=%q", an, value)
 		}
 		declared = string(local)
 	default:
@@ -613,24 +703,26 @@ func (c *xmlChecker) declare(name xmlName, el *openElement) *xmlProblem {
 
 // checkPrefixes checks that the element just opened and its attributes use declared
 // prefixes, and with requireNS that the element is in a namespace.
-func (c *xmlChecker) checkPrefixes(at int, n xmlName) *xmlProblem {
-	prefix := n.prefix()
+func (c *xmlChecker) checkPrefixes(at int, n nameSpan) *xmlProblem {
+	d := c.data
+	prefix := n.prefix(d)
 	switch {
 	case prefix == nil && c.requireNS && c.declared[""] == 0:
-		return c.fail(at, "element <%s> is in no namespace", n.b)
+		return c.fail(at, "element <%s> is in no namespace", d[n.start:n.end])
 	case prefix != nil && (string(prefix) == "xmlns" || !c.isDeclared(prefix)):
-		return c.fail(at, "undeclared namespace prefix %q on <%s>", prefix, n.b)
+		return c.fail(at, "undeclared namespace prefix %q on <%s>", prefix, d[n.start:n.end])
 	}
 	for _, an := range c.attrs {
-		if p := an.prefix(); p != nil && string(p) != "xmlns" && !c.isDeclared(p) {
-			return c.fail(at, "undeclared namespace prefix %q on attribute %s", p, an.b)
+		if p := an.prefix(d); p != nil && string(p) != "xmlns" && !c.isDeclared(p) {
+			return c.fail(at, "undeclared namespace prefix %q on attribute %s", p, d[an.start:an.end])
 		}
 	}
 	return nil
 }
 
 func (c *xmlChecker) isDeclared(prefix []byte) bool {
-	if c.lastPrefix != nil && bytes.Equal(prefix, c.lastPrefix) {
+	if len(prefix) == len(c.lastPrefix) && len(prefix) > 0 && prefix[0] == c.lastPrefix[0] &&
+		(len(prefix) == 1 || string(prefix[1:]) == string(c.lastPrefix[1:])) {
 		return true
 	}
 	if c.declared[string(prefix)] == 0 {
