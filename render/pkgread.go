@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"io"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -27,6 +28,15 @@ import (
 //     copied byte for byte into every output;
 //   - no external reach and no macros: see applyPolicy.
 func readPackage(r io.ReaderAt, size int64, lim Limits) ([]*pkgPart, error) {
+	return readPackageThen(r, size, lim, nil)
+}
+
+// readPackageThen is readPackage, calling then (when not nil) with the parts that may
+// hold tags, in the package's order, as soon as they are read and checked, while the
+// other parts are still being checked on other goroutines: Parse compiles them there.
+// then is not called when one of those parts fails; its work is discarded when
+// another part fails.
+func readPackageThen(r io.ReaderAt, size int64, lim Limits, then func(templated []*pkgPart)) ([]*pkgPart, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("%w: not a zip archive: %v", ErrPackage, err)
@@ -45,7 +55,7 @@ func readPackage(r io.ReaderAt, size int64, lim Limits) ([]*pkgPart, error) {
 	if err := rd.readRaw(); err != nil {
 		return nil, err
 	}
-	if err := rd.readAll(); err != nil {
+	if err := rd.readAll(then); err != nil {
 		return nil, err
 	}
 	if err := rd.applyPolicy(); err != nil {
@@ -225,35 +235,54 @@ func (rd *pkgReader) readRaw() error {
 
 // readAll inflates and checks every part as its kind needs (see readPackage), on up to
 // maxReadWorkers goroutines: the parts are independent, and a template's styles alone
-// take as long to inflate and check as the rest of a parse. All have ended when it
-// returns; the error is that of the first part in the package's order.
-func (rd *pkgReader) readAll() error {
+// take as long to inflate and check as the rest of a parse. The calling goroutine reads
+// the parts that may hold tags and hands them to then (see readPackageThen) while the
+// others take the rest, largest first; it then helps them. All have ended when it
+// returns, even if then panics; the error is that of the first part in the package's
+// order.
+func (rd *pkgReader) readAll(then func([]*pkgPart)) error {
 	errs := make([]error, len(rd.files))
-	workers := min(runtime.GOMAXPROCS(0), maxReadWorkers, len(rd.files))
+	var mine, rest []int // the parts that may hold tags; the others
+	for i, f := range rd.files {
+		if _, ok := rd.kinds[f.Name]; ok {
+			mine = append(mine, i)
+		} else {
+			rest = append(rest, i)
+		}
+	}
+	sort.SliceStable(rest, func(a, b int) bool {
+		return rd.files[rest[a]].UncompressedSize64 > rd.files[rest[b]].UncompressedSize64
+	})
 	var next atomic.Int64
-	var wg sync.WaitGroup
-	work := func() {
-		defer wg.Done()
-		var scratch []byte
-		if b, ok := scratchPool.Get().(*[]byte); ok {
-			scratch = *b
-		}
+	work := func(scratch *[]byte) {
 		for {
-			i := int(next.Add(1) - 1)
-			if i >= len(rd.files) {
-				break
+			k := int(next.Add(1) - 1)
+			if k >= len(rest) {
+				return
 			}
-			errs[i] = rd.readPart(i, &scratch)
-		}
-		if cap(scratch) <= maxPooledScratch {
-			scratchPool.Put(&scratch)
+			errs[rest[k]] = rd.readPart(rest[k], scratch)
 		}
 	}
-	wg.Add(workers)
-	for w := 1; w < workers; w++ {
-		go work()
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	for w := 1; w < min(runtime.GOMAXPROCS(0), maxReadWorkers, len(rd.files)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			withScratch(work)
+		}()
 	}
-	work()
+	templated := make([]*pkgPart, 0, len(mine))
+	failed := false
+	for _, i := range mine {
+		errs[i] = rd.readPart(i, nil)
+		failed = failed || errs[i] != nil
+		templated = append(templated, rd.parts[i])
+	}
+	if then != nil && !failed {
+		then(templated)
+	}
+	withScratch(work)
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
@@ -261,6 +290,18 @@ func (rd *pkgReader) readAll() error {
 		}
 	}
 	return nil
+}
+
+// withScratch calls f with a buffer from scratchPool, and puts it back.
+func withScratch(f func(scratch *[]byte)) {
+	var scratch []byte
+	if b, ok := scratchPool.Get().(*[]byte); ok {
+		scratch = *b
+	}
+	f(&scratch)
+	if cap(scratch) <= maxPooledScratch {
+		scratchPool.Put(&scratch)
+	}
 }
 
 // maxReadWorkers bounds the goroutines of one parse.

@@ -195,13 +195,28 @@ func (t *Template) Parse(docx []byte) (*Template, error) {
 	if t.parsed {
 		return nil, fmt.Errorf("render: template %q is already parsed", t.name)
 	}
-	parts, err := readPackage(bytes.NewReader(docx), int64(len(docx)), t.limits)
+	var errs Errors
+	// The parts that may hold tags are compiled while the others are still checked.
+	compileParts := func(templated []*pkgPart) { errs = t.compileParts(templated) }
+	parts, err := readPackageThen(bytes.NewReader(docx), int64(len(docx)), t.limits, compileParts)
 	if err != nil {
 		return nil, fmt.Errorf("render: %s: %w", t.name, err)
 	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	t.parts = parts
+	t.parsed = true
+	t.images = t.placesImages()
+	return t, nil
+}
+
+// compileParts compiles the parts that may hold tags, in order, and returns every
+// error.
+func (t *Template) compileParts(templated []*pkgPart) Errors {
 	var errs Errors
 	tagBudget := t.limits.MaxTags
-	for _, p := range parts {
+	for _, p := range templated {
 		if p.xml == nil || !bytes.ContainsRune(p.xml, '{') {
 			continue
 		}
@@ -215,13 +230,7 @@ func (t *Template) Parse(docx []byte) (*Template, error) {
 			p.xml = nil // the compiled source has it all now
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	t.parts = parts
-	t.parsed = true
-	t.images = t.placesImages()
-	return t, nil
+	return errs
 }
 
 // placesImages reports whether a tag calls the built-in image function.
