@@ -577,13 +577,23 @@ func (c *xmlChecker) attribute(i int, elem []byte, el *openElement) (int, *xmlPr
 	if !ok {
 		return 0, c.fail(c.i, "invalid attribute name %q on <%s>", d[an.start:an.end], elem)
 	}
-	if c.repeated(an) {
+	if len(c.attrs) > 0 && c.repeated(an) {
 		return 0, c.fail(c.i, "attribute %s repeated on <%s>", d[an.start:an.end], elem)
 	}
 	c.attrs = append(c.attrs, an)
-	v0, v1, p := c.attrValue(an, elem)
-	if p != nil {
-		return 0, p
+	v0, v1 := an.end+2, an.end+2
+	// The usual case, name="value" without references, here; attrValue reads the rest.
+	quoted := v0 < len(d) && d[v0-2] == '=' && (d[v0-1] == '"' || d[v0-1] == '\'')
+	if quoted {
+		for v1 < len(d) && !valueStop[d[v1]] {
+			v1++
+		}
+	}
+	if !quoted || v1 >= len(d) || d[v1] != d[v0-1] {
+		var p *xmlProblem
+		if v0, v1, p = c.attrValue(an, elem); p != nil {
+			return 0, p
+		}
 	}
 	if d[an.start] == 'x' && an.end-an.start >= 5 {
 		c.i = v1 + 1
