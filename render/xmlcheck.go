@@ -308,6 +308,14 @@ func (c *xmlChecker) pi(first bool) *xmlProblem {
 		return c.fail(at, "XML declaration not at the start of the part")
 	}
 	c.i = at + 2 + end + 2
+	if string(target.b) == "xml" {
+		// The declaration's version and encoding are read as encoding/xml reads them (it
+		// takes version 1.0 and UTF-8 only): one small decode, once per part.
+		d := xml.NewDecoder(bytes.NewReader(c.data[at:c.i]))
+		if _, err := d.RawToken(); err != nil {
+			return c.fail(at, "%s", strings.TrimPrefix(err.Error(), "xml: "))
+		}
+	}
 	return nil
 }
 
