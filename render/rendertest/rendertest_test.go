@@ -394,8 +394,12 @@ func TestLibreOfficeTimeout(t *testing.T) {
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("err = %v, want context.DeadlineExceeded", err)
 	}
-	if d := time.Since(start); d > 10*time.Second {
-		t.Errorf("took %v after a 50ms deadline", d)
+	// A hang guard, not a timing: a LibreOffice left running would hold the call for
+	// its whole conversion; the time is logged for the record.
+	d := time.Since(start)
+	t.Logf("returned %v after a 50ms deadline", d)
+	if d > 2*time.Minute {
+		t.Errorf("took %v after a 50ms deadline: the process was not killed", d)
 	}
 }
 
