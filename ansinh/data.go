@@ -51,7 +51,7 @@ func Funcs() map[string]any {
 //	.bao_tro_xa_hoi    tro_cap_thuong_xuyen {luot, kinh_phi}, mai_tang {so_nguoi, kinh_phi},
 //	                   mua_bhyt {so_nguoi, kinh_phi}, mung_tho {tron_100, tron_90, tong},
 //	                   nha_o, nha_o_ds: {ma, ten, so_ho, so_tien, nha_tai_tro, noi},
-//	                   qua, qua_ds: {ma, ten, so_suat, so_tien, nha_tai_tro, noi}
+//	                   qua, qua_ds: {ma, ten, so_suat, so_tien, nha_tai_tro, noi, dip}
 //	.giao_duc          ho_tro, ho_tro_ds: {ma, ten, so_nguoi, so_tien}, tong_so_nguoi, tong_so_tien
 //	.tien_dien         ho_ngheo {so_ho, kinh_phi}, chinh_sach {luot_ho, kinh_phi}
 //	.danh_gia          thuan_loi, han_che_mo_dau, han_che

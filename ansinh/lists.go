@@ -118,6 +118,7 @@ var (
 			itemMoney("so_tien", func(x *GiftSupport) *indicators.Money { return &x.Amount }),
 			itemText("nha_tai_tro", false, true, func(x *GiftSupport) *string { return &x.Sponsor }),
 			itemText("noi", false, true, func(x *GiftSupport) *string { return &x.Place }),
+			itemText("dip", false, true, func(x *GiftSupport) *string { return &x.Occasion }),
 		},
 	}
 	educationSupport keyedList = &listOf[EducationSupport]{

@@ -575,6 +575,7 @@ type GiftSupport struct {
 	Amount   indicators.Money // so_tien: value
 	Sponsor  string           // nha_tai_tro: optional donor
 	Place    string           // noi: optional place
+	Occasion string           // dip: optional occasion, "Ngày Người khuyết tật Việt Nam (18/4)"
 }
 
 // Education is section 3.6, hỗ trợ trong giáo dục và đào tạo. YAML: giao_duc.

@@ -56,7 +56,7 @@ const (
 //     summed numerators and bases (hộ nghèo / dân số, BHYT participants / co_so …);
 //   - keyed lists (tin_dung.chuong_trinh, bao_hiem.the_bhyt, bao_tro_xa_hoi.nha_o and
 //     qua, giao_duc.ho_tro) are merged by ma, in order of first appearance; an item only
-//     some units have is kept; its ten is the first unit's; nha_tai_tro and noi are kept
+//     some units have is kept; its ten is the first unit's; nha_tai_tro, noi and dip are kept
 //     when every unit having the item gives the same one; thanh_phan parts are summed by
 //     name;
 //   - a percentage carried only as reported (a [RateFigure] with bao_cao but no co_so in

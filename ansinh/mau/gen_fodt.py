@@ -227,7 +227,7 @@ def section_assistance():
         C('{{end}}'),
         C('{{range .bao_tro_xa_hoi.qua_ds}}'),
         C('{{if not .so_suat.IsZero}}'),
-        N('- {{if .ten}}{{.ten}}{{else}}Tặng quà{{end}}: {{sl .so_suat}} suất, trị giá {{.so_tien}}{{if .noi}}, tại {{.noi}}{{end}}{{if .nha_tai_tro}}, do {{.nha_tai_tro}} tài trợ{{end}}.'),
+        N('- {{if .dip}}Nhân {{.dip}}, {{end}}{{if .ten}}{{.ten}}{{else if .dip}}trao tặng quà{{else}}Tặng quà{{end}}: {{sl .so_suat}} suất, trị giá {{.so_tien}}{{if .noi}}, tại {{.noi}}{{end}}{{if .nha_tai_tro}}, do {{.nha_tai_tro}} tài trợ{{end}}.'),
         C('{{end}}'),
         C('{{end}}'),
     ]
