@@ -40,7 +40,8 @@ func Funcs() map[string]any {
 //	.can_cu.<key>      {loai, so, ngay, co_quan, trich_yeu}
 //	.giam_ngheo        nam_ra_soat, dan_so {so_ho, nhan_khau}, ho_ngheo, ho_can_ngheo,
 //	                   dtts_ngheo_can_ngheo, ho_ngheo_phat_sinh: {so_ho, nhan_khau, ty_le}
-//	.tin_dung          chuong_trinh, chuong_trinh_ds: {ma, ten, so_ho, so_tien, thanh_phan {name: Count}},
+//	.tin_dung          chuong_trinh, chuong_trinh_ds: {ma, ten, so_ho, so_tien, thanh_phan {name: Count},
+//	                   thanh_phan_ds [{ma, ten, so_ho}] in file order},
 //	                   tong_so_ho, tong_so_tien, nhan_xet
 //	.bao_hiem          the_bhyt, the_bhyt_ds: {ma, ten, so_the}, tong_so_the, mo_dau,
 //	                   bhyt {ngay_uoc_tinh, so_nguoi, cung_ky_nam_truoc, thay_doi, ty_le_bao_phu, ke_hoach_bao_phu, dat_ke_hoach},

@@ -165,29 +165,41 @@ func (d *decoder) references(n *yaml.Node, path string) map[string]LegalDoc {
 	return out
 }
 
-// countMap reads a mapping of free names to counts.
-func (d *decoder) countMap(n *yaml.Node, path string) map[string]indicators.Count {
+// loanParts reads a loan programme's thanh_phan: free names, each with a count or a
+// mapping {so_ho, ten}; it returns the counts by name and the names in file order.
+func (d *decoder) loanParts(n *yaml.Node, path string) (map[string]indicators.Count, []LoanPart) {
 	n = resolve(n)
 	if isNull(n) {
-		return nil
+		return nil, nil
 	}
 	if n.Kind != yaml.MappingNode {
-		d.at(n, path, "phải là một nhóm tên: số lượng, ví dụ {nha_o: 52, chuyen_doi_nghe: 7}, nhưng đây là %s (expected a mapping)", kindName(n))
-		return nil
+		d.at(n, path, "phải là một nhóm tên: số lượng, ví dụ {nha_o: 52, chuyen_doi_nghe: 7} hoặc {nha_o: {so_ho: 52, ten: xây dựng nhà ở}}, nhưng đây là %s (expected a mapping)", kindName(n))
+		return nil, nil
 	}
 	out := map[string]indicators.Count{}
+	var order []LoanPart
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := resolve(n.Content[i])
+		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
 		p := join(path, k.Value)
 		if line, dup := seen[k.Value]; dup {
 			d.at(k, p, "khóa %q bị lặp, đã có ở dòng %d; xóa một trong hai (duplicate key, first at line %d)", k.Value, line, line)
 			continue
 		}
 		seen[k.Value] = k.Line
-		out[k.Value] = d.count(n.Content[i+1], p)
+		part := LoanPart{Code: k.Value}
+		if v.Kind == yaml.MappingNode {
+			var c indicators.Count
+			d.mapping(v, p,
+				field{key: "so_ho", req: true, fn: func(n *yaml.Node, p string) { c = d.count(n, p) }},
+				field{key: "ten", fn: func(n *yaml.Node, p string) { part.Name = d.str(n, p) }})
+			out[k.Value] = c
+		} else {
+			out[k.Value] = d.count(v, p)
+		}
+		order = append(order, part)
 	}
-	return out
+	return out, order
 }
 
 func (d *decoder) rateFigure(n *yaml.Node, path string, v *RateFigure) {

@@ -26,6 +26,7 @@ type itemKey struct {
 	key      string
 	required bool
 	free     bool // a mapping of free names (thanh_phan)
+	dataOnly bool // in the data tree only, not in YAML (thanh_phan_ds)
 }
 
 // listSum merges a keyed list over the units of a roll-up.
@@ -54,6 +55,7 @@ type itemField[T any] struct {
 	count    func(*T) *indicators.Count
 	money    func(*T) *indicators.Money
 	parts    func(*T) *map[string]indicators.Count
+	names    func(*T) *[]LoanPart // with parts: their codes in order, with their names
 }
 
 // listOf describes a keyed list of T.
@@ -87,7 +89,9 @@ var (
 			itemText("ten", true, false, func(x *LoanProgramme) *string { return &x.Name }),
 			itemCount("so_ho", func(x *LoanProgramme) *indicators.Count { return &x.Households }),
 			itemMoney("so_tien", func(x *LoanProgramme) *indicators.Money { return &x.Amount }),
-			{key: "thanh_phan", kind: figParts, parts: func(x *LoanProgramme) *map[string]indicators.Count { return &x.Parts }},
+			{key: "thanh_phan", kind: figParts,
+				parts: func(x *LoanProgramme) *map[string]indicators.Count { return &x.Parts },
+				names: func(x *LoanProgramme) *[]LoanPart { return &x.PartNames }},
 		},
 	}
 	cardGroups keyedList = &listOf[CardGroup]{
@@ -161,7 +165,7 @@ func (f *itemField[T]) decode(d *decoder, n *yaml.Node, path string, x *T) {
 	case figMoney:
 		*f.money(x) = d.money(n, path)
 	case figParts:
-		*f.parts(x) = d.countMap(n, path)
+		*f.parts(x), *f.names(x) = d.loanParts(n, path)
 	}
 }
 
@@ -185,6 +189,7 @@ func (l *listOf[T]) data(r *Report) (map[string]any, []any) {
 					parts[k] = c
 				}
 				m[f.key] = parts
+				m[f.key+"_ds"] = partList(*f.parts(x), *f.names(x))
 			}
 		}
 		byCode[*l.fields[0].text(x)] = m
@@ -193,10 +198,22 @@ func (l *listOf[T]) data(r *Report) (map[string]any, []any) {
 	return byCode, inOrder
 }
 
+// partList is the data tree's thanh_phan_ds: the parts in file order as {ma, ten, so_ho}.
+func partList(parts map[string]indicators.Count, names []LoanPart) []any {
+	out := make([]any, 0, len(names))
+	for _, p := range names {
+		out = append(out, map[string]any{"ma": p.Code, "ten": p.Name, "so_ho": parts[p.Code]})
+	}
+	return out
+}
+
 func (l *listOf[T]) keys() []itemKey {
-	out := make([]itemKey, len(l.fields))
-	for i, f := range l.fields {
-		out[i] = itemKey{key: f.key, required: f.required, free: f.kind == figParts}
+	out := make([]itemKey, 0, len(l.fields)+1)
+	for _, f := range l.fields {
+		out = append(out, itemKey{key: f.key, required: f.required, free: f.kind == figParts})
+		if f.kind == figParts {
+			out = append(out, itemKey{key: f.key + "_ds", free: true, dataOnly: true})
+		}
 	}
 	return out
 }
@@ -276,6 +293,7 @@ func (m *listMerge[T]) add(sum, r *Report, zero indicators.Money) {
 				*f.money(t) = f.money(t).Add(*f.money(&x))
 			case figParts:
 				mergeParts(f.parts(t), *f.parts(&x))
+				*f.names(t) = mergeNames(*f.names(t), *f.names(&x))
 			case figText:
 				if f.common && *f.text(t) != *f.text(&x) {
 					m.mixed[i] |= 1 << j
@@ -313,6 +331,21 @@ func mergeParts(into *map[string]indicators.Count, parts map[string]indicators.C
 	}
 }
 
+// mergeNames appends to into the parts it does not have yet (by code, in order of
+// first appearance, with the first unit's name).
+func mergeNames(into, names []LoanPart) []LoanPart {
+	for _, p := range names {
+		found := false
+		for _, q := range into {
+			found = found || q.Code == p.Code
+		}
+		if !found {
+			into = append(into, LoanPart{Code: strings.Clone(p.Code), Name: strings.Clone(p.Name)})
+		}
+	}
+	return into
+}
+
 func (m *listMerge[T]) finish(out *Report) {
 	items := m.l.items(out)
 	*items = append([]T(nil), *items...)
@@ -326,6 +359,7 @@ func (m *listMerge[T]) finish(out *Report) {
 					parts[k] = v
 				}
 				*f.parts(t) = parts
+				*f.names(t) = append([]LoanPart(nil), *f.names(t)...)
 			case f.kind == figText && m.mixed[i]&(1<<j) != 0:
 				*f.text(t) = ""
 			}

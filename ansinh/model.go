@@ -227,6 +227,15 @@ type LoanProgramme struct {
 	Households indicators.Count            // so_ho: households that borrowed
 	Amount     indicators.Money            // so_tien: amount disbursed
 	Parts      map[string]indicators.Count // thanh_phan: households by purpose, must sum to Households
+	PartNames  []LoanPart                  // the codes of Parts in file order, with their names
+}
+
+// LoanPart names one part of a loan programme (a key of thanh_phan). YAML gives a part
+// either as a count (nha_o: 52) or with its printable name ({so_ho: 52, ten: xây dựng
+// nhà ở}); its households are in LoanProgramme.Parts.
+type LoanPart struct {
+	Code string // the key in thanh_phan: "nha_o"
+	Name string // ten: optional, "xây dựng nhà ở"
 }
 
 // TotalHouseholds is the number of borrowing households over all programmes. Like

@@ -92,6 +92,9 @@ func describedYAMLPaths(tbl *figureTable) (all, required map[string]bool) {
 				walk(f.path, r)
 			case figList:
 				for _, k := range f.list.keys() {
+					if k.dataOnly {
+						continue
+					}
 					all[f.path+"."+k.key] = true
 					if r && k.required {
 						required[f.path+"."+k.key] = true

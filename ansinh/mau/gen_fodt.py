@@ -168,7 +168,7 @@ def section_credit():
         N('- Trong ' + KY + ', {{.tu_ngu.ngan_hang}} đã giải ngân cho {{sl .tin_dung.tong_so_ho}} lượt hộ vay với tổng số tiền {{.tin_dung.tong_so_tien}}{{with index . "so_sanh"}} ({{sosanh .tin_dung.tong_so_tien}}){{end}}, cụ thể như sau:'),
         C('{{range $i, $p := .tin_dung.chuong_trinh_ds}}'),
         C('{{if not .so_ho.IsZero}}'),
-        N('+ {{.ten}}: {{sl .so_ho}} hộ vay, số tiền {{.so_tien}}.'),
+        N('+ {{.ten}}: {{sl .so_ho}} hộ vay, số tiền {{.so_tien}}{{with .thanh_phan_ds}}; trong đó: {{range $j, $t := .}}{{if $j}}, {{end}}{{sl $t.so_ho}} hộ{{if $t.ten}} {{$t.ten}}{{end}}{{end}}{{end}}.'),
         C('{{end}}'),
         C('{{end}}'),
         C('{{end}}'),
