@@ -1,42 +1,8 @@
 #!/bin/sh
 # Regenerates the standard templates: gen_fodt.py writes their Flat ODT sources xa.fodt,
-# huyen.fodt and tinh.fodt, then LibreOffice converts each to .docx, as
-# testdata/province/gen.sh does for its template.
+# huyen.fodt and tinh.fodt, then testdata/fodt2docx.sh converts each to .docx.
 # Usage: ansinh/mau/gen.sh   (from anywhere; needs soffice and python3 on PATH)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 python3 "$here/gen_fodt.py" "$here"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-# A private profile, so a running LibreOffice or a stale user profile does not interfere.
-soffice -env:UserInstallation="file://$tmp/profile" --headless --norestore \
-	--infilter="OpenDocument Text Flat XML" \
-	--convert-to 'docx:MS Word 2007 XML' --outdir "$tmp/out" \
-	"$here/xa.fodt" "$here/huyen.fodt" "$here/tinh.fodt" >"$tmp/log" 2>&1 || {
-	cat "$tmp/log" >&2
-	exit 1
-}
-for name in xa huyen tinh; do
-	if [ ! -s "$tmp/out/$name.docx" ]; then
-		cat "$tmp/log" >&2
-		echo "gen.sh: soffice produced no $name.docx" >&2
-		exit 1
-	fi
-	# LibreOffice writes <w:t> without xml:space="preserve" unless the text starts or ends
-	# with a space; the draft "Số:       /BC-UBND" and "ngày       tháng" need their runs of
-	# spaces kept. Zip timestamps are set to 1980-01-01 so that the same LibreOffice writes
-	# the same bytes.
-	python3 - "$tmp/out/$name.docx" "$here/$name.docx" <<'PY'
-import sys, zipfile
-src, dst = sys.argv[1], sys.argv[2]
-with zipfile.ZipFile(src) as zi, zipfile.ZipFile(dst, "w") as zo:
-    for info in zi.infolist():
-        data = zi.read(info)
-        if info.filename.startswith("word/") and info.filename.endswith(".xml"):
-            data = data.replace(b"<w:t>", b'<w:t xml:space="preserve">')
-        z = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-        z.external_attr = 0o644 << 16
-        zo.writestr(z, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
-PY
-	echo "wrote $here/$name.docx"
-done
+"$here/../../testdata/fodt2docx.sh" "$here/xa.fodt" "$here/huyen.fodt" "$here/tinh.fodt"
