@@ -115,6 +115,26 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
+// BenchmarkOneOff is the one-off render, as docxtemplater must do it for every document:
+// parse the template, execute it with the 20-row data and write the package (the -reparse
+// mode of examples/bench).
+func BenchmarkOneOff(b *testing.B) {
+	_, src := benchTemplate(b)
+	data := benchData(b, 20)
+	var out bytes.Buffer
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		tpl, err := New("bench").Parse(src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out.Reset()
+		if err := tpl.Execute(&out, data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // TestBenchTemplate checks the benchmark renders what the peers' verifier expects.
 func TestBenchTemplate(t *testing.T) {
 	tpl, _ := benchTemplate(t)

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -65,6 +66,7 @@ type xmlChecker struct {
 	i         int
 	requireNS bool
 	rootOnly  bool // stop after the root's start tag
+	fullOnly  bool // check every start tag in full, without fastStartTag (for tests)
 	stack     []openElement
 	declared  map[string]int // prefix → number of open elements declaring it; "" = default
 	// lastPrefix was found declared, and no declaration has ended since: most elements of
@@ -92,19 +94,28 @@ func (c *xmlChecker) checkChars() *xmlProblem {
 	if len(d) >= 2 && (d[0] == 0xFE && d[1] == 0xFF || d[0] == 0xFF && d[1] == 0xFE) {
 		return c.fail(0, "the part is in UTF-16, which this library does not read: save it as UTF-8")
 	}
-	if !utf8.Valid(d) {
-		n := 0
-		for n < len(d) {
-			r, size := utf8.DecodeRune(d[n:])
+	// The first problem is reported: invalid UTF-8 before a control character.
+	n, ascii := controlChar(d)
+	end := len(d)
+	if n >= 0 {
+		end = n
+	}
+	if !ascii && !utf8.Valid(d[:end]) {
+		k := 0
+		for k < len(d) {
+			r, size := utf8.DecodeRune(d[k:])
 			if r == utf8.RuneError && size == 1 {
 				break
 			}
-			n += size
+			k += size
 		}
-		return c.fail(n, "invalid UTF-8")
+		return c.fail(k, "invalid UTF-8")
 	}
-	if n := controlChar(d); n >= 0 {
+	if n >= 0 {
 		return c.fail(n, "control character U+%04X, which XML does not allow", d[n])
+	}
+	if ascii {
+		return nil
 	}
 	for _, bad := range []string{"\uFFFE", "\uFFFF"} {
 		if n := bytes.Index(d, []byte(bad)); n >= 0 {
@@ -115,27 +126,66 @@ func (c *xmlChecker) checkChars() *xmlProblem {
 }
 
 // controlChar returns the offset of the first byte below 0x20 other than tab, LF and CR,
-// or -1. It tests eight bytes at a time: a part is mostly markup without line ends.
-func controlChar(d []byte) int {
-	const low, high = 0x2020202020202020, 0x8080808080808080
-	n := 0
-	for ; n+8 <= len(d); n += 8 {
-		x := binary.LittleEndian.Uint64(d[n:])
-		if (x-low)&^x&high == 0 {
-			continue // no byte below 0x20 in these eight
-		}
-		for k, b := range d[n : n+8] {
-			if b < 0x20 && b != '\t' && b != '\n' && b != '\r' {
-				return n + k
+// or -1, and whether the bytes before it are all ASCII. It reads sixteen bytes at a time
+// (see badControls): parts are large, mostly ASCII and hold few such bytes besides line
+// ends.
+func controlChar(d []byte) (n int, ascii bool) {
+	var seen uint64 // the bytes read, or-ed: their high bits say whether any was not ASCII
+	for rest := d; len(rest) >= 16; rest = rest[16:] {
+		x := binary.LittleEndian.Uint64(rest)
+		y := binary.LittleEndian.Uint64(rest[8:])
+		if ((x-swarLow)&^x|(y-swarLow)&^y)&swarHigh != 0 { // a byte below 0x20
+			n = len(d) - len(rest)
+			if m := badControls(x); m != 0 {
+				k := n + bits.TrailingZeros64(m)/8
+				return k, seen&swarHigh == 0 && bytesASCII(d[n:k])
+			}
+			if m := badControls(y); m != 0 {
+				k := n + 8 + bits.TrailingZeros64(m)/8
+				return k, (seen|x)&swarHigh == 0 && bytesASCII(d[n+8:k])
 			}
 		}
+		seen |= x | y
 	}
+	n = len(d) &^ 15
 	for k, b := range d[n:] {
 		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' {
-			return n + k
+			return n + k, seen&swarHigh == 0 && bytesASCII(d[n:n+k])
 		}
 	}
-	return -1
+	return -1, seen&swarHigh == 0 && bytesASCII(d[n:])
+}
+
+// Constants for reading eight bytes at once in a uint64 (SWAR).
+const (
+	swarOnes = 0x0101010101010101
+	swarLow  = 0x20 * swarOnes // the bytes below it are control characters
+	swarHigh = 0x80 * swarOnes
+)
+
+// badControls returns, for the eight bytes of x, a mask with the high bit of each byte
+// that is a control character XML does not allow (below 0x20, not tab, LF nor CR).
+func badControls(x uint64) uint64 {
+	// Per byte, without carries between bytes: (b|0x80)-0x20 keeps its high bit unless
+	// b < 0x20 (or 0x80 <= b < 0xA0, which the &^x drops).
+	below := ^((x | swarHigh) - swarLow) &^ x & swarHigh
+	return below &^ zeroBytes(x^0x09*swarOnes) &^ zeroBytes(x^0x0A*swarOnes) &^ zeroBytes(x^0x0D*swarOnes)
+}
+
+// zeroBytes returns a mask with the high bit of each byte of x that is zero.
+func zeroBytes(x uint64) uint64 {
+	const low7 = 0x7F * swarOnes
+	return ^((x&low7 + low7) | x) & swarHigh
+}
+
+// bytesASCII reports whether b is all ASCII.
+func bytesASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *xmlChecker) run() *xmlProblem {
@@ -147,12 +197,17 @@ func (c *xmlChecker) run() *xmlProblem {
 	start := c.i
 	for c.i < len(d) && !(c.rootOnly && c.rootSeen) {
 		if d[c.i] != '<' { // most tags follow one another with no text between
-			j := bytes.IndexByte(d[c.i:], '<')
-			if j < 0 {
-				j = len(d) - c.i
-			}
-			if p := c.text(d[c.i : c.i+j]); p != nil {
-				return p
+			// White space alone, as between the tags of a part written indented, is
+			// allowed everywhere.
+			j := skipXMLSpace(d, c.i) - c.i
+			if c.i+j >= len(d) || d[c.i+j] != '<' {
+				j = bytes.IndexByte(d[c.i:], '<')
+				if j < 0 {
+					j = len(d) - c.i
+				}
+				if p := c.text(d[c.i : c.i+j]); p != nil {
+					return p
+				}
 			}
 			c.i += j
 			if c.i >= len(d) {
@@ -513,6 +568,9 @@ func (c *xmlChecker) pop() {
 // startTag checks a start tag and its attributes, then the prefixes they use.
 func (c *xmlChecker) startTag() *xmlProblem {
 	at := c.i
+	if len(c.stack) > 0 && !c.fullOnly && c.fastStartTag() {
+		return nil
+	}
 	s, ok := scanName(c.data, at+1)
 	c.i = s.end
 	n := s.in(c.data)

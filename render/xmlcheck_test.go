@@ -126,3 +126,66 @@ func FuzzCheckWellFormed(f *testing.F) {
 		}
 	})
 }
+
+// controlChar finds the first forbidden control character wherever it is in the
+// sixteen-byte blocks it reads, among allowed ones, and says whether what precedes it
+// is ASCII.
+func TestControlChar(t *testing.T) {
+	base := []byte(strings.Repeat("<a>\t\r\n x</a>", 7)) // 77 bytes
+	if n, ascii := controlChar(base); n != -1 || !ascii {
+		t.Errorf("clean: %d, %v", n, ascii)
+	}
+	for at := range base {
+		for _, bad := range []byte{0, 1, 8, 0x0B, 0x0C, 0x0E, 0x1F} {
+			d := bytes.Clone(base)
+			d[at] = bad
+			if n, ascii := controlChar(d); n != at || !ascii {
+				t.Fatalf("%#x at %d: found at %d, ascii %v", bad, at, n, ascii)
+			}
+			if at > 0 {
+				d[at-1] = 0xC3 // not ASCII, just before it
+				if n, ascii := controlChar(d); n != at || ascii {
+					t.Fatalf("%#x at %d after a non-ASCII byte: found at %d, ascii %v", bad, at, n, ascii)
+				}
+			}
+		}
+		d := bytes.Clone(base)
+		d[at] = 0xE1
+		if at+1 < len(d) {
+			d[len(d)-1] = 1 // after the non-ASCII byte
+			if n, ascii := controlChar(d); n != len(d)-1 || ascii {
+				t.Fatalf("non-ASCII at %d, control at the end: %d, %v", at, n, ascii)
+			}
+			d[len(d)-1] = '>'
+		}
+		if n, ascii := controlChar(d); n != -1 || ascii {
+			t.Fatalf("non-ASCII at %d: %d, %v", at, n, ascii)
+		}
+	}
+}
+
+// FuzzFastStartTag: the fast path for start tags changes nothing the checker finds: the
+// same problem at the same place, or none, with it and without it.
+func FuzzFastStartTag(f *testing.F) {
+	const root = `<w:r xmlns:w="urn:w" xmlns="urn:d">`
+	for _, s := range []string{
+		`<w:b/>`, `<w:sz w:val="22"/><w:lang w:val="vi-VN" w:eastAsia="en-US"/>`, `<a b="1" b="2"/>`,
+		`<w:t xml:space="preserve">x</w:t>`, `<x:a/>`, `<w:a w:b="&amp;"/>`, `<w:a w:b='1'/>`,
+		`<w:a  w:b="1"/>`, `<w:a xmlns:v="urn:v" v:b="1"/>`, `<w:a w:b="1"></w:b>`, `<w:1a/>`, `<w:a:b/>`,
+		`<w:a w:b="<"/>`, `<w:a w:b="1"w:c="2"/>`, `<w:a w:b="1" / >`, `<w:a xmlns="" b="1"/>`,
+	} {
+		f.Add([]byte(root + s + `</w:r>`))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, requireNS := range []bool{false, true} {
+			fast := xmlChecker{data: data, requireNS: requireNS, declared: map[string]int{"xml": 1}}
+			full := fast
+			full.declared = map[string]int{"xml": 1}
+			full.fullOnly = true
+			p1, p2 := fast.run(), full.run()
+			if (p1 == nil) != (p2 == nil) || p1 != nil && *p1 != *p2 {
+				t.Fatalf("requireNS %v: fast path %+v, full check %+v, for %q", requireNS, p1, p2, data)
+			}
+		}
+	})
+}
