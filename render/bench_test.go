@@ -3,6 +3,7 @@ package render
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -130,6 +131,21 @@ func BenchmarkOneOff(b *testing.B) {
 		}
 		out.Reset()
 		if err := tpl.Execute(&out, data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRender is the one-off render by Render, which executes the parts that hold
+// tags while the others are still being checked (examples/bench -reparse).
+func BenchmarkRender(b *testing.B) {
+	_, src := benchTemplate(b)
+	data := benchData(b, 20)
+	var out bytes.Buffer
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		out.Reset()
+		if err := New("bench").Render(context.Background(), &out, src, data); err != nil {
 			b.Fatal(err)
 		}
 	}

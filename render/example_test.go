@@ -2,9 +2,11 @@ package render_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"log"
+	"os"
 	"strings"
 
 	"github.com/ansinh-vn/baocao/render"
@@ -37,6 +39,27 @@ func Example() {
 	// Người lập: Nguyễn Văn A
 	// Giai đoạn: 01/01/2023 – 30/6/2023
 	// Ghi chú: {không phải thẻ}
+}
+
+// A template used once, such as one uploaded with each request, is parsed and executed
+// by one call.
+func ExampleTemplate_Render() {
+	docx, err := os.ReadFile("../testdata/render/split.docx")
+	if err != nil {
+		log.Fatal(err)
+	}
+	data := map[string]any{
+		"ten_don_vi": "UBND xã Bình Hòa", "nam": "2026", "ky": "cả năm", "ma_so": "BH-02",
+		"tu_ngay": "01/01/2026", "den_ngay": "31/12/2026", "nguoi_lap": "Trần Thị B",
+	}
+	var out bytes.Buffer
+	if err := render.New("split.docx").Render(context.Background(), &out, docx, data); err != nil {
+		log.Fatal(err)
+	}
+	text, _ := rendertest.Text(out.Bytes())
+	fmt.Print(strings.SplitAfter(text, "\n")[0])
+	// Output:
+	// Đơn vị: UBND xã Bình Hòa.
 }
 
 // A table loop: {{range .chuong_trinh}} in the first cell of a row and {{end}} in its

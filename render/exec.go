@@ -79,7 +79,7 @@ func (t *Template) build(ctx context.Context, buf *bytes.Buffer, data any, rv *R
 	if rv != nil {
 		rs = newReviewState(t, *rv)
 	}
-	out, err := t.executeParts(ctx, data, pics, rs)
+	out, err := t.executeParts(ctx, t.parts, data, pics, rs)
 	defer func() {
 		for _, b := range out {
 			if b != nil {
@@ -96,16 +96,16 @@ func (t *Template) build(ctx context.Context, buf *bytes.Buffer, data any, rv *R
 	return writePackage(buf, t.parts, out, pics, rs)
 }
 
-// executeParts executes every part that holds tags, in package order, under one budget.
-// out[i] is part i's output, nil for parts copied as they are.
-func (t *Template) executeParts(ctx context.Context, data any, pics *imageState, rs *reviewState) ([]*bytes.Buffer, error) {
+// executeParts executes every one of parts that holds tags, in order, under one budget.
+// out[i] is parts[i]'s output, nil for parts copied as they are.
+func (t *Template) executeParts(ctx context.Context, parts []*pkgPart, data any, pics *imageState, rs *reviewState) ([]*bytes.Buffer, error) {
 	b := newBudget(ctx, t.limits)
 	if err := b.checkContext(); err != nil {
 		b.err.Location = Location{Part: t.name}
 		return nil, b.err
 	}
-	out := make([]*bytes.Buffer, len(t.parts))
-	for i, p := range t.parts {
+	out := make([]*bytes.Buffer, len(parts))
+	for i, p := range parts {
 		if p.tmpl == nil {
 			continue
 		}

@@ -192,23 +192,35 @@ func (t *Template) ParseReaderAt(r io.ReaderAt, size int64) (*Template, error) {
 // Parse parses a .docx package held in memory. It returns every error of the template at
 // once, as Errors; each names the part and the paragraph around the tag.
 func (t *Template) Parse(docx []byte) (*Template, error) {
+	if err := t.parse(docx, nil); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// parse parses docx into t. The parts that may hold tags are compiled while the others
+// are still checked, and handed to compiled (when not nil) if they compile.
+func (t *Template) parse(docx []byte, compiled func(templated []*pkgPart)) error {
 	if t.parsed {
-		return nil, fmt.Errorf("render: template %q is already parsed", t.name)
+		return fmt.Errorf("render: template %q is already parsed", t.name)
 	}
 	var errs Errors
-	// The parts that may hold tags are compiled while the others are still checked.
-	compileParts := func(templated []*pkgPart) { errs = t.compileParts(templated) }
-	parts, err := readPackageThen(bytes.NewReader(docx), int64(len(docx)), t.limits, compileParts)
+	compile := func(templated []*pkgPart) {
+		if errs = t.compileParts(templated); len(errs) == 0 && compiled != nil {
+			compiled(templated)
+		}
+	}
+	parts, err := readPackageThen(bytes.NewReader(docx), int64(len(docx)), t.limits, compile)
 	if err != nil {
-		return nil, fmt.Errorf("render: %s: %w", t.name, err)
+		return fmt.Errorf("render: %s: %w", t.name, err)
 	}
 	if len(errs) > 0 {
-		return nil, errs
+		return errs
 	}
 	t.parts = parts
 	t.parsed = true
-	t.images = t.placesImages()
-	return t, nil
+	t.images = t.placesImages(parts)
+	return nil
 }
 
 // compileParts compiles the parts that may hold tags, in order, and returns every
@@ -233,12 +245,12 @@ func (t *Template) compileParts(templated []*pkgPart) Errors {
 	return errs
 }
 
-// placesImages reports whether a tag calls the built-in image function.
-func (t *Template) placesImages() bool {
+// placesImages reports whether a tag of parts calls the built-in image function.
+func (t *Template) placesImages(parts []*pkgPart) bool {
 	if _, own := t.funcs[imageFunc]; own {
 		return false
 	}
-	for _, p := range t.parts {
+	for _, p := range parts {
 		if p.tmpl != nil && callsFunc(p.tmpl.tmpl.Tree.Root, imageFunc) {
 			return true
 		}
