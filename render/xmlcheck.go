@@ -65,8 +65,9 @@ type xmlChecker struct {
 	data      []byte
 	i         int
 	requireNS bool
-	rootOnly  bool // stop after the root's start tag
-	fullOnly  bool // check every start tag in full, without fastStartTag (for tests)
+	rootOnly  bool                // stop after the root's start tag
+	fullOnly  bool                // check every start tag in full, without fastStartTag (for tests)
+	fastAttrs [fastAttrs]nameSpan // fastStartTag's attribute names
 	stack     []openElement
 	declared  map[string]int // prefix → number of open elements declaring it; "" = default
 	// lastPrefix was found declared, and no declaration has ended since: most elements of
@@ -213,6 +214,9 @@ func (c *xmlChecker) run() *xmlProblem {
 			if c.i >= len(d) {
 				break
 			}
+		}
+		if len(c.stack) > 0 && !c.fullOnly && c.fastStartTag() {
+			continue // most tags
 		}
 		var p *xmlProblem
 		rest := d[c.i:]
@@ -568,9 +572,6 @@ func (c *xmlChecker) pop() {
 // startTag checks a start tag and its attributes, then the prefixes they use.
 func (c *xmlChecker) startTag() *xmlProblem {
 	at := c.i
-	if len(c.stack) > 0 && !c.fullOnly && c.fastStartTag() {
-		return nil
-	}
 	s, ok := scanName(c.data, at+1)
 	c.i = s.end
 	n := s.in(c.data)

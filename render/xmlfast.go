@@ -52,7 +52,7 @@ func (c *xmlChecker) fastStartTag() bool {
 	if !ok || !c.elementPrefixOK(at+1, colon) {
 		return false
 	}
-	var attrs [fastAttrs]nameSpan
+	attrs := &c.fastAttrs // the names read so far, to find one repeated
 	n := 0
 	for i := end; i < len(d); {
 		switch d[i] {
@@ -82,7 +82,7 @@ func (c *xmlChecker) fastStartTag() bool {
 				return false
 			}
 		}
-		attrs[n] = nameSpan{start: i, end: aEnd, colon: aColon}
+		attrs[n] = nameSpan{start: i, end: aEnd}
 		n++
 		v := aEnd + 2
 		for v < len(d) && !valueStop[d[v]] {
@@ -102,15 +102,28 @@ func (c *xmlChecker) elementPrefixOK(start, colon int) bool {
 	if colon < 0 {
 		return !c.requireNS || c.declared[""] > 0
 	}
-	return c.isDeclared(c.data[start:colon])
+	return c.lastPrefixAt(start, colon) || c.isDeclared(c.data[start:colon])
 }
 
 // attributePrefixOK reports whether the attribute named data[start:end] (colon as in
 // elementPrefixOK) uses a declared prefix and declares none.
 func (c *xmlChecker) attributePrefixOK(start, end, colon int) bool {
 	if colon < 0 {
-		return string(c.data[start:end]) != "xmlns"
+		return end-start != 5 || string(c.data[start:end]) != "xmlns"
+	}
+	if c.lastPrefixAt(start, colon) {
+		return true // the prefix last found declared, never "xmlns"
 	}
 	prefix := c.data[start:colon]
 	return string(prefix) != "xmlns" && c.isDeclared(prefix)
+}
+
+// lastPrefixAt reports whether data[start:colon] is c.lastPrefix, without slicing the
+// data: most names of a part have the same prefix.
+func (c *xmlChecker) lastPrefixAt(start, colon int) bool {
+	last := c.lastPrefix
+	if colon-start != len(last) || len(last) == 0 || c.data[start] != last[0] {
+		return false
+	}
+	return len(last) == 1 || string(c.data[start+1:colon]) == string(last[1:])
 }
