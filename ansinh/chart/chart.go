@@ -222,47 +222,68 @@ func wrap(s string, n int) string {
 	return strings.Join(lines, "\n")
 }
 
-// draw1 renders s to PNG bytes.
+// draw1 renders s to PNG bytes: it sets up the plot, makes room for the value labels
+// on a coarse canvas, then draws it at DPI.
 func draw1(s spec) ([]byte, error) {
+	if err := s.drawable(); err != nil {
+		return nil, err
+	}
+	p := plot.New()
+	p.BackgroundColor = color.White
+	setTitle(p, s.title)
+	lines := setCategoryAxis(p, &s)
+	minV, maxV := valueRange(&s)
+	setValueAxis(p, &s, minV, maxV)
+	rowH := rowHeight(lines)
+	height := imageHeight(p, &s, rowH)
+	labels := addPlotters(p, &s, rowH)
+	widenForLabels(p, labels, minV, height)
+
+	c := vgimg.NewWith(vgimg.UseWH(Width, height), vgimg.UseDPI(DPI), vgimg.UseBackgroundColor(color.White))
+	p.Draw(pad(draw.New(c)))
+	return encodeGray(c.Image())
+}
+
+// drawable reports why s cannot be drawn: its construction error, no bars (ErrNoData,
+// naming the title when there is one) or more than MaxBars (ErrTooManyBars). It
+// returns nil for a chart that can be drawn.
+func (s *spec) drawable() error {
 	if s.err != nil {
-		return nil, s.err
+		return s.err
 	}
 	if len(s.bars) == 0 {
 		if s.title != "" {
-			return nil, fmt.Errorf("%w: %s", ErrNoData, s.title)
+			return fmt.Errorf("%w: %s", ErrNoData, s.title)
 		}
-		return nil, ErrNoData
+		return ErrNoData
 	}
 	if len(s.bars) > MaxBars {
-		return nil, fmt.Errorf("%w: %d (at most %d)", ErrTooManyBars, len(s.bars), MaxBars)
+		return fmt.Errorf("%w: %d (at most %d)", ErrTooManyBars, len(s.bars), MaxBars)
 	}
+	return nil
+}
+
+// setTitle sets the title above the chart, bold, centred and wrapped at 90 characters.
+// An empty title draws none.
+func setTitle(p *plot.Plot, title string) {
+	if title == "" {
+		return
+	}
+	p.Title.Text = wrap(clean(title, MaxTitleLen), 90)
+	p.Title.TextStyle = textStyle(titleSize, true)
+	p.Title.TextStyle.XAlign, p.Title.TextStyle.YAlign = draw.XCenter, draw.YTop
+	p.Title.Padding = vg.Points(6)
+}
+
+// setCategoryAxis makes the Y axis one row per bar, the first on top, labelled with the
+// bars' labels, with room above the bars for the reference line's label if there is
+// one. It returns the number of lines of the longest label, which sets the height of a
+// row.
+func setCategoryAxis(p *plot.Plot, s *spec) int {
 	n := len(s.bars)
-	lbl := textStyle(labelSize, false)
-
-	p := plot.New()
-	p.BackgroundColor = color.White
-	if s.title != "" {
-		p.Title.Text = wrap(clean(s.title, MaxTitleLen), 90)
-		p.Title.TextStyle = textStyle(titleSize, true)
-		p.Title.TextStyle.XAlign, p.Title.TextStyle.YAlign = draw.XCenter, draw.YTop
-		p.Title.Padding = vg.Points(6)
-	}
-
-	// Y: one category per row, the first on top.
-	names := make([]string, n)
-	lines := 1
-	for i, b := range s.bars {
-		names[i] = wrap(b.label, wrapAt)
-		if k := strings.Count(names[i], "\n") + 1; k > lines {
-			lines = k
-		}
-	}
-	ticks := make([]plot.Tick, n)
-	for i := range s.bars {
-		ticks[i] = plot.Tick{Value: float64(n - 1 - i), Label: names[i]}
-	}
+	ticks, lines := categoryTicks(s.bars)
 	p.Y.Tick.Marker = plot.ConstantTicks(ticks)
-	p.Y.Tick.Label = lbl
+	p.Y.Tick.Label = textStyle(labelSize, false)
 	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = draw.XRight, draw.YCenter
 	p.Y.Tick.Length = vg.Points(6) // a gap between the labels and the bars
 	p.Y.Tick.LineStyle.Width = 0
@@ -272,10 +293,30 @@ func draw1(s spec) ([]byte, error) {
 	if s.ref != nil {
 		p.Y.Max += 0.5 // room for the reference line's label
 	}
+	return lines
+}
 
-	// X: from 0 (or the smallest negative value) to the largest value plus room for
-	// the value labels.
-	minV, maxV := 0.0, 0.0
+// categoryTicks returns the Y ticks, bar i at n-1-i so that the first bar is on top,
+// labelled with the bars' labels wrapped at wrapAt characters, and the most lines a
+// label takes.
+func categoryTicks(bars []bar) ([]plot.Tick, int) {
+	n := len(bars)
+	ticks := make([]plot.Tick, n)
+	lines := 1
+	for i, b := range bars {
+		name := wrap(b.label, wrapAt)
+		if k := strings.Count(name, "\n") + 1; k > lines {
+			lines = k
+		}
+		ticks[i] = plot.Tick{Value: float64(n - 1 - i), Label: name}
+	}
+	return ticks, lines
+}
+
+// valueRange returns the range of the X axis before room is made for the value labels:
+// from 0, or the smallest negative value, to the largest value or the reference line.
+// An empty range is widened to one unit, so that the axis can be drawn.
+func valueRange(s *spec) (minV, maxV float64) {
 	for _, b := range s.bars {
 		if b.ok {
 			minV = math.Min(minV, b.value)
@@ -288,9 +329,15 @@ func draw1(s spec) ([]byte, error) {
 	if maxV == minV {
 		maxV = minV + 1
 	}
+	return minV, maxV
+}
+
+// setValueAxis makes the X axis run from minV to maxV, its ticks in the Vietnamese
+// number format and stopping at maxV, with the unit (s.axis) at its right end.
+func setValueAxis(p *plot.Plot, s *spec, minV, maxV float64) {
 	p.X.Min, p.X.Max = minV, maxV
 	p.X.Tick.Marker = viTicks{percent: s.percent, max: maxV}
-	p.X.Tick.Label = lbl
+	p.X.Tick.Label = textStyle(labelSize, false)
 	p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = draw.XCenter, draw.YTop
 	p.X.Tick.Label.Font.Size = vg.Points(9)
 	p.X.Label.Text = s.axis
@@ -299,17 +346,31 @@ func draw1(s spec) ([]byte, error) {
 	p.X.Label.Position = draw.PosRight
 	p.X.Width = vg.Points(0.5)
 	p.X.Padding = 0
+}
 
-	rowH := vg.Length(math.Max(0.75, 0.2+0.4*float64(lines))) * vg.Centimeter
-	height := vg.Length(n)*rowH + 1.6*vg.Centimeter
+// rowHeight is the height of one bar's row, enough for a label of the given number of
+// lines and at least 0.75 cm.
+func rowHeight(lines int) vg.Length {
+	return vg.Length(math.Max(0.75, 0.2+0.4*float64(lines))) * vg.Centimeter
+}
+
+// imageHeight is the height of the image: a row per bar, 1.6 cm for the X axis and the
+// margins, half a row for the reference line's label and the height of the title set on
+// p, rounded up to a whole number of points.
+func imageHeight(p *plot.Plot, s *spec, rowH vg.Length) vg.Length {
+	height := vg.Length(len(s.bars))*rowH + 1.6*vg.Centimeter
 	if s.ref != nil {
 		height += rowH / 2
 	}
 	if s.title != "" {
 		height += p.Title.TextStyle.Height(p.Title.Text) + p.Title.Padding
 	}
-	height = vg.Length(math.Ceil(float64(height)))
+	return vg.Length(math.Ceil(float64(height)))
+}
 
+// addPlotters adds what is drawn in the data area, back to front: the vertical grid
+// lines, the bars, the reference line if any, and the value labels, which it returns.
+func addPlotters(p *plot.Plot, s *spec, rowH vg.Length) *valueLabels {
 	grid := plotter.NewGrid()
 	grid.Horizontal.Width = 0
 	grid.Vertical.Color = gridColor
@@ -320,40 +381,47 @@ func draw1(s spec) ([]byte, error) {
 	if s.ref != nil {
 		p.Add(&refPlotter{ref: *s.ref, style: textStyle(9, false)})
 	}
-	labels := &valueLabels{bars: s.bars, style: lbl, offset: vg.Points(4)}
+	labels := &valueLabels{bars: s.bars, style: textStyle(labelSize, false), offset: vg.Points(4)}
 	labels.style.XAlign, labels.style.YAlign = draw.XLeft, draw.YCenter
 	p.Add(labels)
+	return labels
+}
 
-	// Widen X until every value label fits right of its bar: the width of the data
-	// area depends on the tick labels, which depend on the range, so settle it in a
-	// few rounds.
+// widenForLabels widens the X axis until every value label fits right of its bar. The
+// width of the data area depends on the tick labels, which depend on the range, so the
+// range is settled in a few rounds. minV is the X minimum and height the image's height.
+func widenForLabels(p *plot.Plot, labels *valueLabels, minV float64, height vg.Length) {
 	// Layout is in lengths, not pixels: a coarse canvas measures it without a second
 	// full-size image.
 	full := pad(draw.New(vgimg.NewWith(vgimg.UseWH(Width, height), vgimg.UseDPI(8))))
 	for round := 0; round < 4; round++ {
 		da := p.DataCanvas(full)
-		w := float64(da.Max.X - da.Min.X)
-		need := p.X.Max
-		for _, b := range s.bars {
-			room := w - float64(labels.offset+labels.style.Width(b.text)) - 4
-			if room <= w/4 {
-				room = w / 4
-			}
-			x := labels.x(b)
-			// x maps to (x-min)/(max-min)*w; it must be at most room.
-			if v := minV + (x-minV)*w/room; v > need {
-				need = v
-			}
-		}
+		need := labels.neededMax(float64(da.Max.X-da.Min.X), minV, p.X.Max)
 		if need <= p.X.Max*1.0001 {
 			break
 		}
 		p.X.Max = need * 1.01
 	}
+}
 
-	c := vgimg.NewWith(vgimg.UseWH(Width, height), vgimg.UseDPI(DPI), vgimg.UseBackgroundColor(color.White))
-	p.Draw(pad(draw.New(c)))
-	return encodeGray(c.Image())
+// neededMax returns the X maximum at which every label fits right of its bar in a data
+// area w wide (in points) whose X axis starts at minV, or xMax if they all fit at xMax.
+// A label is given at least a quarter of the width, so that a very long one does not
+// squeeze the bars to nothing.
+func (l *valueLabels) neededMax(w, minV, xMax float64) float64 {
+	need := xMax
+	for _, b := range l.bars {
+		room := w - float64(l.offset+l.style.Width(b.text)) - 4
+		if room <= w/4 {
+			room = w / 4
+		}
+		x := l.x(b)
+		// x maps to (x-min)/(max-min)*w; it must be at most room.
+		if v := minV + (x-minV)*w/room; v > need {
+			need = v
+		}
+	}
+	return need
 }
 
 // encodeGray writes img as an 8-bit greyscale PNG: the chart has no colour, and a grey
