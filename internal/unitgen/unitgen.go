@@ -167,8 +167,31 @@ func (g *gen) line(format string, args ...any) {
 	g.b.WriteByte('\n')
 }
 
+// write writes the period file of unit i for the first half of year into g.b, one
+// section after the other; prevBHYT is the unit's number of insured persons a year
+// earlier. The order of the sections is the order in which they draw from g.r, so
+// it must not change: each file's figures depend on it.
 func (g *gen) write(i, year int, prevBHYT int64) {
-	r := &g.r
+	g.writeHeader(year)
+	g.line("")
+	g.writePoverty(year)
+	g.line("")
+	g.writeCredit(i)
+	g.line("")
+	g.writeInsurance(i, year, prevBHYT)
+	g.line("")
+	g.writeLabour(i)
+	g.line("")
+	g.writeWelfare(i)
+	g.line("")
+	g.writeEducation()
+	g.line("")
+	g.writeElectricity()
+}
+
+// writeHeader writes the comment that the data are made up, the unit (don_vi), the
+// period (ky) and the money unit (don_vi_tien).
+func (g *gen) writeHeader(year int) {
 	u := g.Unit
 	g.line("# Dữ liệu mẫu do examples/province/gen sinh ra, không phải số liệu thật.")
 	g.line("# (Generated sample data, not real figures.)")
@@ -183,8 +206,12 @@ func (g *gen) write(i, year int, prevBHYT int64) {
 		unit = "nghìn đồng"
 	}
 	g.line("don_vi_tien: %s", unit)
-	g.line("")
+}
 
+// writePoverty writes giam_ngheo: the review year (the year before), population, poor
+// and near-poor households, those of ethnic minorities and the newly poor.
+func (g *gen) writePoverty(year int) {
+	r := &g.r
 	ethnic := pct(g.Poor+g.nearPoor, r.between(0, 3000))
 	ethnicPers := min(ethnic*3, g.poorPers+g.nearPers)
 	newPoor := r.between(0, 4)
@@ -195,32 +222,47 @@ func (g *gen) write(i, year int, prevBHYT int64) {
 	g.line("  ho_can_ngheo: {so_ho: %d, nhan_khau: %d}", g.nearPoor, g.nearPers)
 	g.line("  dtts_ngheo_can_ngheo: {so_ho: %d, nhan_khau: %d}", ethnic, ethnicPers)
 	g.line("  ho_ngheo_phat_sinh: {so_ho: %d, nhan_khau: %d}", newPoor, newPoor*3)
-	g.line("")
+}
 
+// writeCredit writes tin_dung, the preferential loan programmes, and sets CreditNghin
+// to their total. Every unit lists the first three programmes; every second unit (even
+// i) also clean water, and every third (i%3 == 0) housing for poor households, with
+// its parts.
+func (g *gen) writeCredit(i int) {
+	r := &g.r
 	g.line("tin_dung:")
 	g.line("  chuong_trinh:")
 	var credit int64
-	prog := func(code, name string, households, perHousehold int64, parts string) {
-		amount := households * perHousehold
-		credit += amount
-		if parts != "" {
-			parts = ", thanh_phan: " + parts
-		}
-		g.line("    - {ma: %s, ten: %s, so_ho: %d, so_tien: %s%s}", code, name, households, g.money(amount), parts)
-	}
-	prog("ho_ngheo", "Hộ nghèo", r.between(8, 40), r.between(60, 100)*1000, "")
-	prog("ho_can_ngheo", "Hộ cận nghèo", r.between(10, 50), r.between(60, 100)*1000, "")
-	prog("giai_quyet_viec_lam", "Hỗ trợ tạo việc làm", r.between(10, 60), r.between(50, 100)*1000+r.between(0, 999), "")
+	credit += g.writeLoan("ho_ngheo", "Hộ nghèo", r.between(8, 40), r.between(60, 100)*1000, "")
+	credit += g.writeLoan("ho_can_ngheo", "Hộ cận nghèo", r.between(10, 50), r.between(60, 100)*1000, "")
+	credit += g.writeLoan("giai_quyet_viec_lam", "Hỗ trợ tạo việc làm", r.between(10, 60), r.between(50, 100)*1000+r.between(0, 999), "")
 	if i%2 == 0 {
-		prog("nuoc_sach", "Nước sạch và vệ sinh môi trường nông thôn", r.between(10, 80), 20000, "")
+		credit += g.writeLoan("nuoc_sach", "Nước sạch và vệ sinh môi trường nông thôn", r.between(10, 80), 20000, "")
 	}
 	if i%3 == 0 {
 		build, repair := r.between(1, 5), r.between(0, 4)
-		prog("nha_o_ho_ngheo", "Hộ nghèo về nhà ở", build+repair, 40000, fmt.Sprintf("{xay_moi: %d, sua_chua: %d}", build, repair))
+		credit += g.writeLoan("nha_o_ho_ngheo", "Hộ nghèo về nhà ở", build+repair, 40000, fmt.Sprintf("{xay_moi: %d, sua_chua: %d}", build, repair))
 	}
 	g.CreditNghin = credit
-	g.line("")
+}
 
+// writeLoan writes one loan programme of households borrowing perHousehold nghìn đồng
+// each, with its parts (thanh_phan) when parts is not empty, and returns its amount
+// in nghìn đồng.
+func (g *gen) writeLoan(code, name string, households, perHousehold int64, parts string) int64 {
+	amount := households * perHousehold
+	if parts != "" {
+		parts = ", thanh_phan: " + parts
+	}
+	g.line("    - {ma: %s, ten: %s, so_ho: %d, so_tien: %s%s}", code, name, households, g.money(amount), parts)
+	return amount
+}
+
+// writeInsurance writes bao_hiem: the health insurance cards given (no cards for young
+// children in one unit of four, i%4 == 3), the insured persons (BHYT) with prevBHYT
+// for a year earlier and the coverage plan of 95%, and social insurance (BHXH).
+func (g *gen) writeInsurance(i, year int, prevBHYT int64) {
+	r := &g.r
 	childCards := r.between(100, 600)
 	g.line("bao_hiem:")
 	g.line("  the_bhyt:")
@@ -241,8 +283,12 @@ func (g *gen) write(i, year int, prevBHYT int64) {
 	g.line("    bat_buoc: %d", compulsory)
 	g.line("    tu_nguyen: %d", voluntary)
 	g.line("    ty_le_luc_luong_lao_dong: {bao_cao: %d.%d}", r.between(6, 14), r.between(0, 9))
-	g.line("")
+}
 
+// writeLabour writes lao_dong: vocational training (setting Learners), workers sent
+// abroad to one of three markets in turn, the job fair and new jobs against their plan.
+func (g *gen) writeLabour(i int) {
+	r := &g.r
 	nonAgri, agri := r.between(20, 120), r.between(0, 80)
 	g.Learners = nonAgri + agri
 	markets := []string{"Nhật Bản", "Hàn Quốc", "Đài Loan"}
@@ -253,8 +299,13 @@ func (g *gen) write(i, year int, prevBHYT int64) {
 	g.line("  xuat_khau: {so_nguoi: %d, chi_tieu: %d, thi_truong: %s}", g.Abroad, g.AbroadTarget, markets[i%len(markets)])
 	g.line("  ngay_hoi_viec_lam: {so_nguoi: %d}", r.between(0, 300))
 	g.line("  viec_lam_moi: {so_nguoi: %d, ke_hoach: %d}", g.NewJobs, g.NewJobsPlan)
-	g.line("")
+}
 
+// writeWelfare writes bao_tro_xa_hoi: monthly allowances, funeral aid, insurance bought
+// for the assisted, longevity gifts, houses (one unit in three, i%3 == 1; the others
+// write an empty list) and gifts.
+func (g *gen) writeWelfare(i int) {
+	r := &g.r
 	turns := g.assisted * 6
 	funeral := r.between(0, 20)
 	g.line("bao_tro_xa_hoi:")
@@ -274,17 +325,23 @@ func (g *gen) write(i, year int, prevBHYT int64) {
 	g.line("    - {ma: tet, ten: Quà Tết Nguyên đán, so_suat: %d, so_tien: %s}", tet, g.money(tet*500))
 	children := r.between(50, 300)
 	g.line("    - {ma: tre_em, ten: Quà Tết Thiếu nhi, so_suat: %d, so_tien: %s}", children, g.money(children*200))
-	g.line("")
+}
 
+// writeEducation writes giao_duc: tuition waivers and help with the cost of study.
+func (g *gen) writeEducation() {
+	r := &g.r
 	g.line("giao_duc:")
 	g.line("  ho_tro:")
 	fee := r.between(20, 200)
 	g.line("    - {ma: mien_giam_hoc_phi, ten: Miễn giảm học phí, so_nguoi: %d, so_tien: %s}", fee, g.money(fee*r.between(400, 900)))
 	cost := r.between(10, 120)
 	g.line("    - {ma: chi_phi_hoc_tap, ten: Hỗ trợ chi phí học tập, so_nguoi: %d, so_tien: %s}", cost, g.money(cost*900))
-	g.line("")
+}
 
-	policy := r.between(5, 40)
+// writeElectricity writes tien_dien: electricity support for poor households and for
+// policy households, the last section of the file.
+func (g *gen) writeElectricity() {
+	policy := g.r.between(5, 40)
 	g.line("tien_dien:")
 	g.line("  ho_ngheo: {so_ho: %d, kinh_phi: %s}", g.Poor, g.money(g.Poor*330))
 	g.line("  chinh_sach: {luot_ho: %d, kinh_phi: %s}", policy, g.money(policy*330))
