@@ -46,103 +46,181 @@ func ParsePercent(s string) (decimal.Decimal, error) {
 
 // parseNumber parses s; input is what error messages quote.
 func parseNumber(s, input string) (decimal.Decimal, error) {
-	fail := func(format string, args ...any) (decimal.Decimal, error) {
-		return decimal.Decimal{}, &ParseError{Input: input, Msg: fmt.Sprintf(format, args...)}
+	p := numberParser{s: s, input: input}
+	neg, fracLen, err := p.parse()
+	if err != nil {
+		return decimal.Decimal{}, err
 	}
-	if s == "" {
-		return fail("empty text")
+	var stack [40]byte // room for the digits of any usual number, without allocating
+	return makeDecimal(neg, appendDigits(stack[:0], s), fracLen), nil
+}
+
+// numberParser checks a number written in the Vietnamese style, reading it from left
+// to right. Its methods return a *ParseError for text that does not follow the syntax
+// ParseNumber documents.
+type numberParser struct {
+	s     string // the text read
+	input string // the text error messages quote
+	i     int    // byte offset in s of the next character to read
+}
+
+// parse reads all of p.s: the sign, the integer part, the decimal comma and the
+// digits after it, then checks that nothing follows. It reports whether the number is
+// negative and how many digits follow the decimal comma.
+func (p *numberParser) parse() (neg bool, fracLen int, err error) {
+	if p.s == "" {
+		return false, 0, p.fail("empty text")
 	}
-	if len(s) > maxNumberLen {
-		return fail("too long (%d bytes; at most %d)", len(s), maxNumberLen)
+	if len(p.s) > maxNumberLen {
+		return false, 0, p.fail("too long (%d bytes; at most %d)", len(p.s), maxNumberLen)
 	}
-	var stack [40]byte
-	digits := stack[:0] // all digits without separators
-	i := 0
-	neg := false
-	switch s[0] {
+	if neg, err = p.sign(); err != nil {
+		return false, 0, err
+	}
+	if err = p.integerPart(); err != nil {
+		return false, 0, err
+	}
+	if fracLen, err = p.fraction(); err != nil {
+		return false, 0, err
+	}
+	return neg, fracLen, p.end()
+}
+
+// fail returns a *ParseError quoting p.input, its reason formatted from format and
+// args.
+func (p *numberParser) fail(format string, args ...any) error {
+	return &ParseError{Input: p.input, Msg: fmt.Sprintf(format, args...)}
+}
+
+// sign reads an optional leading '-' and reports whether there was one. A leading '+'
+// is refused.
+func (p *numberParser) sign() (neg bool, err error) {
+	switch p.s[0] {
 	case '-':
-		neg = true
-		i++
+		p.i++
+		return true, nil
 	case '+':
-		return fail("a leading + is not allowed")
+		return false, p.fail("a leading + is not allowed")
 	}
-	// bad describes an unexpected character at byte i.
-	bad := func(i int) (decimal.Decimal, error) {
-		r, _ := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == ' ' || r == '\u00a0' || r == '\t' || r == '\n' || r == '\r':
-			return fail("unexpected space at byte %d (no spaces are allowed, group thousands with dots)", i)
-		case r == utf8.RuneError:
-			return fail("invalid UTF-8 at byte %d", i)
-		case r == '-' || r == '\u2212':
-			return fail("unexpected minus sign at byte %d (only one leading '-' is allowed)", i)
-		default:
-			return fail("unexpected character %q at byte %d", r, i)
-		}
-	}
-	// Integer part: first run of digits.
-	start := i
-	for i < len(s) && isDigit(s[i]) {
-		digits = append(digits, s[i])
-		i++
-	}
-	first := i - start
+	return false, nil
+}
+
+// integerPart reads the digits before the decimal comma, plain ("1855") or grouped by
+// dots ("1.855").
+func (p *numberParser) integerPart() error {
+	start := p.i
+	first := p.digitRun()
 	if first == 0 {
-		if i < len(s) && s[i] == ',' {
-			return fail("missing digits before the decimal comma (write 0,5, not ,5)")
-		}
-		if i == len(s) {
-			return fail("missing digits after the minus sign")
-		}
-		return bad(i)
+		return p.noIntegerPart()
 	}
-	if i < len(s) && s[i] == '.' {
-		if first > 3 {
-			return fail("the first group before a dot has %d digits (at most 3: a dot groups thousands)", first)
-		}
-		if s[start] == '0' {
-			return fail("a number grouped with dots cannot start with 0 (an English decimal point? Vietnamese writes a decimal comma: 0,5)")
-		}
-		for i < len(s) && s[i] == '.' {
-			dot := i
-			i++
-			gs := i
-			for i < len(s) && isDigit(s[i]) {
-				digits = append(digits, s[i])
-				i++
-			}
-			if n := i - gs; n != 3 {
-				return fail("a dot must group exactly three digits (found %d after the dot at byte %d)", n, dot)
-			}
-		}
+	if p.next('.') {
+		return p.dotGroups(start, first)
 	}
-	fracLen := 0
-	if i < len(s) && s[i] == ',' {
-		comma := i
-		i++
-		fs := i
-		for i < len(s) && isDigit(s[i]) {
-			digits = append(digits, s[i])
-			i++
-		}
-		fracLen = i - fs
-		if fracLen == 0 {
-			return fail("missing digits after the decimal comma at byte %d", comma)
-		}
-		if i < len(s) && s[i] == '.' {
-			return fail("a dot cannot follow the decimal comma (English style? Vietnamese writes 1.855,5)")
-		}
-		if i < len(s) && s[i] == ',' {
-			return fail("more than one decimal comma")
+	return nil
+}
+
+// noIntegerPart explains what stands where the integer part should begin.
+func (p *numberParser) noIntegerPart() error {
+	switch {
+	case p.next(','):
+		return p.fail("missing digits before the decimal comma (write 0,5, not ,5)")
+	case p.i == len(p.s):
+		return p.fail("missing digits after the minus sign")
+	}
+	return p.unexpected()
+}
+
+// dotGroups reads the groups of digits that follow the first group of an integer part,
+// each after a dot. first is the length of the first group, which begins at byte
+// start: it must have one to three digits and not begin with 0, and every later group
+// exactly three, else the dot is probably an English decimal point.
+func (p *numberParser) dotGroups(start, first int) error {
+	if first > 3 {
+		return p.fail("the first group before a dot has %d digits (at most 3: a dot groups thousands)", first)
+	}
+	if p.s[start] == '0' {
+		return p.fail("a number grouped with dots cannot start with 0 (an English decimal point? Vietnamese writes a decimal comma: 0,5)")
+	}
+	for p.next('.') {
+		dot := p.i
+		p.i++
+		if n := p.digitRun(); n != 3 {
+			return p.fail("a dot must group exactly three digits (found %d after the dot at byte %d)", n, dot)
 		}
 	}
-	if i < len(s) {
-		if s[i] == '.' {
-			return fail("a dot at the end (byte %d) groups nothing", i)
-		}
-		return bad(i)
+	return nil
+}
+
+// fraction reads an optional decimal comma and the digits after it, and returns how
+// many digits there are (0 without a comma).
+func (p *numberParser) fraction() (int, error) {
+	if !p.next(',') {
+		return 0, nil
 	}
-	return makeDecimal(neg, digits, fracLen), nil
+	comma := p.i
+	p.i++
+	n := p.digitRun()
+	switch {
+	case n == 0:
+		return 0, p.fail("missing digits after the decimal comma at byte %d", comma)
+	case p.next('.'):
+		return 0, p.fail("a dot cannot follow the decimal comma (English style? Vietnamese writes 1.855,5)")
+	case p.next(','):
+		return 0, p.fail("more than one decimal comma")
+	}
+	return n, nil
+}
+
+// end checks that the number ends the text.
+func (p *numberParser) end() error {
+	if p.i == len(p.s) {
+		return nil
+	}
+	if p.s[p.i] == '.' {
+		return p.fail("a dot at the end (byte %d) groups nothing", p.i)
+	}
+	return p.unexpected()
+}
+
+// unexpected describes the unexpected character at byte p.i, naming the usual
+// mistakes: a space (such as one grouping thousands), a second minus sign, bytes that
+// are not UTF-8.
+func (p *numberParser) unexpected() error {
+	i := p.i
+	r, _ := utf8.DecodeRuneInString(p.s[i:])
+	switch {
+	case r == ' ' || r == '\u00a0' || r == '\t' || r == '\n' || r == '\r':
+		return p.fail("unexpected space at byte %d (no spaces are allowed, group thousands with dots)", i)
+	case r == utf8.RuneError:
+		return p.fail("invalid UTF-8 at byte %d", i)
+	case r == '-' || r == '\u2212':
+		return p.fail("unexpected minus sign at byte %d (only one leading '-' is allowed)", i)
+	default:
+		return p.fail("unexpected character %q at byte %d", r, i)
+	}
+}
+
+// digitRun reads a run of ASCII digits and returns its length.
+func (p *numberParser) digitRun() int {
+	start := p.i
+	for p.i < len(p.s) && isDigit(p.s[p.i]) {
+		p.i++
+	}
+	return p.i - start
+}
+
+// next reports whether the next byte is c.
+func (p *numberParser) next(c byte) bool { return p.i < len(p.s) && p.s[p.i] == c }
+
+// appendDigits appends the ASCII digits of s to dst and returns the result: for a
+// number numberParser accepted, its digits without the sign and the separators.
+func appendDigits(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			dst = append(dst, s[i])
+		}
+	}
+	return dst
 }
 
 // maxNumberLen bounds the text ParseNumber reads, so the exponent always fits
