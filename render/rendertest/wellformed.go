@@ -127,98 +127,167 @@ func checkOverrides(files []*zip.File, data []byte) []error {
 func checkXML(data []byte, requireNS bool) *PartError {
 	// A UTF-8 byte order mark may begin a part (encoding/xml reads it as text).
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = true
-	at := func(err error) *PartError {
-		line, _ := dec.InputPos()
-		return &PartError{Offset: dec.InputOffset(), Line: line, Err: err}
-	}
-	type frame struct {
-		name     xml.Name // raw: Space is the prefix
-		prefixes []string // prefixes declared on this element; "" = default
-	}
-	var stack []frame
-	declared := func(prefix string) bool {
-		for i := len(stack) - 1; i >= 0; i-- {
-			for _, p := range stack[i].prefixes {
-				if p == prefix {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	root := false
+	w := &xmlWalker{dec: xml.NewDecoder(bytes.NewReader(data)), requireNS: requireNS}
+	w.dec.Strict = true
 	for {
-		tok, err := dec.RawToken()
+		tok, err := w.dec.RawToken()
 		if err == io.EOF {
-			switch {
-			case len(stack) > 0:
-				return at(fmt.Errorf("unexpected end of part: <%s> is not closed", rawName(stack[len(stack)-1].name)))
-			case !root:
-				return at(errors.New("no root element"))
-			}
-			return nil
+			return w.atEnd()
 		}
 		if err != nil {
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				return &PartError{Offset: dec.InputOffset(), Line: se.Line, Err: err}
-			}
-			return at(err)
+			return w.readError(err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if len(stack) == 0 && root {
-				return at(fmt.Errorf("element <%s> after the root element", rawName(t.Name)))
-			}
-			root = true
-			var fr frame
-			fr.name = t.Name
-			seenAttr := make(map[xml.Name]bool, len(t.Attr))
-			for _, a := range t.Attr {
-				if seenAttr[a.Name] {
-					return at(fmt.Errorf("attribute %s repeated on <%s>", rawName(a.Name), rawName(t.Name)))
-				}
-				seenAttr[a.Name] = true
-				switch {
-				case a.Name.Space == "xmlns":
-					fr.prefixes = append(fr.prefixes, a.Name.Local)
-				case a.Name.Space == "" && a.Name.Local == "xmlns":
-					if a.Value != "" {
-						fr.prefixes = append(fr.prefixes, "")
-					}
-				}
-			}
-			stack = append(stack, fr)
-			if p := t.Name.Space; p != "" && p != "xml" && !declared(p) {
-				return at(fmt.Errorf("undeclared namespace prefix %q on <%s>", p, rawName(t.Name)))
-			}
-			if t.Name.Space == "" && requireNS && !declared("") {
-				return at(fmt.Errorf("element <%s> is in no namespace", t.Name.Local))
-			}
-			for _, a := range t.Attr {
-				if p := a.Name.Space; p != "" && p != "xml" && p != "xmlns" && !declared(p) {
-					return at(fmt.Errorf("undeclared namespace prefix %q on attribute %s of <%s>", p, rawName(a.Name), rawName(t.Name)))
-				}
-			}
-		case xml.EndElement:
-			if len(stack) == 0 {
-				return at(fmt.Errorf("end tag </%s> without a start tag", rawName(t.Name)))
-			}
-			top := stack[len(stack)-1].name
-			if top != t.Name {
-				return at(fmt.Errorf("end tag </%s> does not match <%s>", rawName(t.Name), rawName(top)))
-			}
-			stack = stack[:len(stack)-1]
-		case xml.CharData:
-			if len(stack) == 0 && len(bytes.TrimSpace(t)) > 0 {
-				return at(errors.New("text outside the root element"))
-			}
-		case xml.Directive:
-			return at(errors.New("DOCTYPE or other directive: not allowed in Office Open XML"))
+		if err := w.token(tok); err != nil {
+			return w.at(err)
 		}
 	}
+}
+
+// xmlWalker is the state of checkXML's walk through one part: the open elements
+// and whether the root element has been seen. Its checks of a token return the
+// problem found, which checkXML places with at.
+type xmlWalker struct {
+	dec       *xml.Decoder
+	requireNS bool
+	stack     []xmlFrame // open elements, the innermost last
+	root      bool       // the root element has begun
+}
+
+// xmlFrame is an open element.
+type xmlFrame struct {
+	name     xml.Name // raw: Space is the prefix
+	prefixes []string // prefixes declared on this element; "" = default
+}
+
+// at returns err as a *PartError placed where the decoder stands: just after
+// the token that has the problem, or at the end of the part.
+func (w *xmlWalker) at(err error) *PartError {
+	line, _ := w.dec.InputPos()
+	return &PartError{Offset: w.dec.InputOffset(), Line: line, Err: err}
+}
+
+// readError returns the error of a token that could not be read, with the line
+// of a syntax error as the decoder counted it.
+func (w *xmlWalker) readError(err error) *PartError {
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		return &PartError{Offset: w.dec.InputOffset(), Line: se.Line, Err: err}
+	}
+	return w.at(err)
+}
+
+// atEnd checks the part at its end: every element closed and a root element
+// seen.
+func (w *xmlWalker) atEnd() *PartError {
+	switch {
+	case len(w.stack) > 0:
+		return w.at(fmt.Errorf("unexpected end of part: <%s> is not closed", rawName(w.stack[len(w.stack)-1].name)))
+	case !w.root:
+		return w.at(errors.New("no root element"))
+	}
+	return nil
+}
+
+// token checks one token. Comments and processing instructions are checked no
+// further than encoding/xml reads them.
+func (w *xmlWalker) token(tok xml.Token) error {
+	switch t := tok.(type) {
+	case xml.StartElement:
+		return w.startElement(t)
+	case xml.EndElement:
+		return w.endElement(t)
+	case xml.CharData:
+		if len(w.stack) == 0 && len(bytes.TrimSpace(t)) > 0 {
+			return errors.New("text outside the root element")
+		}
+	case xml.Directive:
+		return errors.New("DOCTYPE or other directive: not allowed in Office Open XML")
+	}
+	return nil
+}
+
+// startElement checks a start tag (the only root element, no repeated
+// attribute, its prefixes declared) and opens its element.
+func (w *xmlWalker) startElement(t xml.StartElement) error {
+	if len(w.stack) == 0 && w.root {
+		return fmt.Errorf("element <%s> after the root element", rawName(t.Name))
+	}
+	w.root = true
+	fr, err := newXMLFrame(t)
+	if err != nil {
+		return err
+	}
+	w.stack = append(w.stack, fr)
+	return w.checkPrefixes(t)
+}
+
+// newXMLFrame returns the frame of the element t begins, with the namespace
+// prefixes it declares, or an error if an attribute is repeated. xmlns=""
+// (no default namespace) declares none.
+func newXMLFrame(t xml.StartElement) (xmlFrame, error) {
+	fr := xmlFrame{name: t.Name}
+	seenAttr := make(map[xml.Name]bool, len(t.Attr))
+	for _, a := range t.Attr {
+		if seenAttr[a.Name] {
+			return xmlFrame{}, fmt.Errorf("attribute %s repeated on <%s>", rawName(a.Name), rawName(t.Name))
+		}
+		seenAttr[a.Name] = true
+		switch {
+		case a.Name.Space == "xmlns":
+			fr.prefixes = append(fr.prefixes, a.Name.Local)
+		case a.Name.Space == "" && a.Name.Local == "xmlns":
+			if a.Value != "" {
+				fr.prefixes = append(fr.prefixes, "")
+			}
+		}
+	}
+	return fr, nil
+}
+
+// checkPrefixes checks that the prefixes of the element t begins and of its
+// attributes are declared (on it or on an element around it), and that the
+// element is in a namespace where w.requireNS asks for one. The prefixes xml
+// and, on attributes, xmlns are predeclared.
+func (w *xmlWalker) checkPrefixes(t xml.StartElement) error {
+	if p := t.Name.Space; p != "" && p != "xml" && !w.declared(p) {
+		return fmt.Errorf("undeclared namespace prefix %q on <%s>", p, rawName(t.Name))
+	}
+	if t.Name.Space == "" && w.requireNS && !w.declared("") {
+		return fmt.Errorf("element <%s> is in no namespace", t.Name.Local)
+	}
+	for _, a := range t.Attr {
+		if p := a.Name.Space; p != "" && p != "xml" && p != "xmlns" && !w.declared(p) {
+			return fmt.Errorf("undeclared namespace prefix %q on attribute %s of <%s>", p, rawName(a.Name), rawName(t.Name))
+		}
+	}
+	return nil
+}
+
+// endElement checks that an end tag closes the innermost open element, and
+// closes it.
+func (w *xmlWalker) endElement(t xml.EndElement) error {
+	if len(w.stack) == 0 {
+		return fmt.Errorf("end tag </%s> without a start tag", rawName(t.Name))
+	}
+	top := w.stack[len(w.stack)-1].name
+	if top != t.Name {
+		return fmt.Errorf("end tag </%s> does not match <%s>", rawName(t.Name), rawName(top))
+	}
+	w.stack = w.stack[:len(w.stack)-1]
+	return nil
+}
+
+// declared reports whether prefix ("" for the default namespace) is declared
+// on an open element.
+func (w *xmlWalker) declared(prefix string) bool {
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		for _, p := range w.stack[i].prefixes {
+			if p == prefix {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func rawName(n xml.Name) string {
