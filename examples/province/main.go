@@ -125,94 +125,156 @@ func ownReport(path string, o options, period ansinh.Period) (*ansinh.Report, er
 	return own, nil
 }
 
-// run does the work and returns the exit code.
+// run does the work and returns the exit code: 2 for a period that is not valid, 1 for
+// any other failure, 0 when the report (and the PDF, if asked for) is written.
 func run(stderr io.Writer, o options) int {
 	if err := o.period.Validate(); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	var l ansinh.Loader
-	if o.catalog != "" {
-		cat, err := ansinh.LoadCatalogFile(o.catalog)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return 1
-		}
-		l.Catalog = cat
-	}
-	own, err := ownReport(o.own, o, o.period)
-	if err != nil {
+	if err := makeReport(stderr, o); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
+	}
+	return 0
+}
+
+// makeReport rolls up the units' files, compares them with last year's and the plan,
+// and writes the report to o.out, then the PDF beside it if o.pdf asks for it. The
+// findings and the bad files go to stderr as they are found; the error returned is
+// the one that stops the run.
+func makeReport(stderr io.Writer, o options) error {
+	l, err := loader(o.catalog)
+	if err != nil {
+		return err
+	}
+	cur, err := rollUpPeriods(stderr, l, o)
+	if err != nil {
+		return err
+	}
+	if o.plan != "" {
+		if err := setPlan(stderr, l, o.plan, cur.Report); err != nil {
+			return err
+		}
+	}
+	if err := writeReport(stderr, o, cur); err != nil {
+		return err
+	}
+	if !o.pdf {
+		return nil
+	}
+	return writePDF(stderr, o.out)
+}
+
+// loader returns the loader of the units' files and of the plan, with the catalogue
+// of custom figures at path, or with none when path is empty.
+func loader(path string) (ansinh.Loader, error) {
+	var l ansinh.Loader
+	if path == "" {
+		return l, nil
+	}
+	cat, err := ansinh.LoadCatalogFile(path)
+	if err != nil {
+		return l, err
+	}
+	l.Catalog = cat
+	return l, nil
+}
+
+// rollUpPeriods rolls up the units' files of o.units onto the province's own report
+// and, unless o.previous is empty, sets the roll-up of the same period last year as
+// the previous figures to compare with. The files of both folders are all read, so
+// that one run names every bad file, before an error says how many there were.
+func rollUpPeriods(stderr io.Writer, l ansinh.Loader, o options) (*ansinh.Rollup, error) {
+	own, err := ownReport(o.own, o, o.period)
+	if err != nil {
+		return nil, err
 	}
 	cur, bad, err := rollup(stderr, l, o.units, own)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return nil, err
 	}
 	if o.previous != "" {
-		lastYear := &ansinh.Report{Unit: own.Unit, Period: o.period.SameLastYear(), MoneyUnit: own.MoneyUnit}
-		prev, badPrev, err := rollup(stderr, l, o.previous, lastYear)
+		badPrev, err := setPrevious(stderr, l, o.previous, cur, own, o.period)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return 1
+			return nil, err
 		}
 		bad += badPrev
-		if prev != nil && cur != nil {
-			if err := cur.Report.SetPrevious(prev.Report); err != nil {
-				fmt.Fprintln(stderr, err)
-				return 1
-			}
-		}
 	}
 	if bad > 0 {
-		fmt.Fprintf(stderr, "%d tệp có lỗi, không lập báo cáo\n", bad)
-		return 1
+		return nil, fmt.Errorf("%d tệp có lỗi, không lập báo cáo", bad)
 	}
-	if o.plan != "" {
-		plan, err := l.LoadPlanFile(o.plan)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return 1
-		}
-		fs, err := cur.Report.SetPlan(plan)
-		if err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", o.plan, err)
-			return 1
-		}
-		for _, f := range fs {
-			fmt.Fprintf(stderr, "%s: %s\n", o.plan, f)
+	return cur, nil
+}
+
+// setPrevious rolls up the units' files in dir, of the period a year before period,
+// into a report of own's unit in own's money unit, and sets it as cur's previous
+// figures. It returns the number of bad files in dir.
+func setPrevious(stderr io.Writer, l ansinh.Loader, dir string, cur *ansinh.Rollup, own *ansinh.Report, period ansinh.Period) (int, error) {
+	lastYear := &ansinh.Report{Unit: own.Unit, Period: period.SameLastYear(), MoneyUnit: own.MoneyUnit}
+	prev, bad, err := rollup(stderr, l, dir, lastYear)
+	if err != nil {
+		return bad, err
+	}
+	if prev != nil && cur != nil {
+		if err := cur.Report.SetPrevious(prev.Report); err != nil {
+			return bad, err
 		}
 	}
+	return bad, nil
+}
+
+// setPlan loads the plan file at path and sets it on r, reporting the plan's findings
+// on stderr.
+func setPlan(stderr io.Writer, l ansinh.Loader, path string, r *ansinh.Report) error {
+	plan, err := l.LoadPlanFile(path)
+	if err != nil {
+		return err
+	}
+	fs, err := r.SetPlan(plan)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	for _, f := range fs {
+		fmt.Fprintf(stderr, "%s: %s\n", path, f)
+	}
+	return nil
+}
+
+// writeReport renders the roll-up, with its charts, to o.out, with the template file
+// o.template or, without one, the standard template for the report's unit and
+// period.
+func writeReport(stderr io.Writer, o options, cur *ansinh.Rollup) error {
 	var tpl *render.Template
+	var err error
 	if o.template == "" {
 		tpl, err = mau.For(cur.Report.Unit, cur.Report.Period)
 	} else {
 		tpl, err = ansinh.ParseTemplateFile(o.template)
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return err
 	}
 	data := cur.Data()
 	data["bieu_do"] = charts(cur)
 	if err := tpl.ExecuteFile(o.out, data); err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return err
 	}
 	fmt.Fprintf(stderr, "đã ghi %s (%d đơn vị)\n", o.out, cur.Count)
-	if !o.pdf {
-		return 0
-	}
-	pdfPath := strings.TrimSuffix(o.out, filepath.Ext(o.out)) + ".pdf"
+	return nil
+}
+
+// writePDF converts the .docx at out to a PDF beside it (same name, .pdf), through
+// LibreOffice, giving up after 3 minutes.
+func writePDF(stderr io.Writer, out string) error {
+	pdfPath := strings.TrimSuffix(out, filepath.Ext(out)) + ".pdf"
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	if err := office.PDFFile(ctx, o.out, pdfPath); err != nil {
-		fmt.Fprintf(stderr, "không xuất được PDF: %v\n", err)
-		return 1
+	if err := office.PDFFile(ctx, out, pdfPath); err != nil {
+		return fmt.Errorf("không xuất được PDF: %w", err)
 	}
 	fmt.Fprintf(stderr, "đã ghi %s\n", pdfPath)
-	return 0
+	return nil
 }
 
 // charts gives the template the province's pictures: the poverty rate of each unit,
