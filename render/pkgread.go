@@ -41,6 +41,7 @@ func readPackageThen(r io.ReaderAt, size int64, lim Limits, then func(templated 
 	if err != nil {
 		return nil, fmt.Errorf("%w: not a zip archive: %v", ErrPackage, err)
 	}
+	zr.RegisterDecompressor(zip.Deflate, newInflater)
 	files, err := checkEntries(zr.File, lim, size)
 	if err != nil {
 		return nil, err
