@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -120,5 +122,41 @@ func TestRenderContext(t *testing.T) {
 	err := New("mau.docx").Render(ctx, &b, pkgWith(t, nil), map[string]any{"a": "x"})
 	if !errors.Is(err, ErrLimit) || b.Len() != 0 {
 		t.Errorf("err = %v, %d bytes written", err, b.Len())
+	}
+}
+
+// The part a worker inflates ahead, before the parts are known, is checked as any other:
+// a problem in it is found, and the error is still the first in the package's order,
+// whatever the number of goroutines.
+func TestPartReadAhead(t *testing.T) {
+	big := `<w:styles ` + wordNS + `>` + strings.Repeat(`<w:style w:type="paragraph"><w:name w:val="x"/></w:style>`, 2000)
+	cases := []struct {
+		name    string
+		extra   []entry
+		part    string
+		message string
+	}{
+		{"the largest part malformed", []entry{{name: "word/styles.xml", data: []byte(big)}}, "word/styles.xml", "never closed"},
+		{"an earlier part malformed too", []entry{
+			{name: "word/settings.xml", data: []byte(`<w:settings ` + wordNS + `><w:x></w:settings>`)},
+			{name: "word/styles.xml", data: []byte(big)}}, "word/settings.xml", "does not match"},
+		{"the largest part, a header, holds a bad tag", []entry{{name: "word/header1.xml", data: []byte(`<w:hdr ` + wordNS + `>` + strings.Repeat(p("x"), 500) + p("{{.a") + `</w:hdr>`)}}, "word/header1.xml", "unclosed"},
+	}
+	for _, procs := range []int{1, 2, 4} {
+		old := runtime.GOMAXPROCS(procs)
+		for _, c := range cases {
+			t.Run(fmt.Sprintf("%s/%d", c.name, procs), func(t *testing.T) {
+				_, err := New("mau.docx").Parse(pkgWith(t, nil, c.extra...))
+				var e *Error
+				if !errors.As(err, &e) || e.Part != c.part || !strings.Contains(err.Error(), c.message) {
+					t.Errorf("err = %v, want %s: %s", err, c.part, c.message)
+				}
+			})
+		}
+		runtime.GOMAXPROCS(old)
+	}
+	// A good large part passes.
+	if _, err := New("mau.docx").Parse(pkgWith(t, nil, entry{name: "word/styles.xml", data: []byte(big + `</w:styles>`)})); err != nil {
+		t.Error(err)
 	}
 }

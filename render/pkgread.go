@@ -6,11 +6,9 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 )
 
 // readPackage reads and checks the template package once, with archive/zip alone:
@@ -50,13 +48,17 @@ func readPackageThen(r io.ReaderAt, size int64, lim Limits, then func(templated 
 	for _, f := range files {
 		rd.byName[strings.ToLower(f.Name)] = f
 	}
+	// The other goroutines start now, one of them on the largest part, while this one
+	// finds what the parts are.
+	w := rd.startWorkers()
+	defer w.stop()
 	if err := rd.findParts(); err != nil {
 		return nil, err
 	}
 	if err := rd.readRaw(); err != nil {
 		return nil, err
 	}
-	if err := rd.readAll(then); err != nil {
+	if err := rd.readAll(w, then); err != nil {
 		return nil, err
 	}
 	if err := rd.applyPolicy(); err != nil {
@@ -234,15 +236,13 @@ func (rd *pkgReader) readRaw() error {
 	return nil
 }
 
-// readAll inflates and checks every part as its kind needs (see readPackage), on up to
-// maxReadWorkers goroutines: the parts are independent, and a template's styles alone
-// take as long to inflate and check as the rest of a parse. The calling goroutine reads
-// the parts that may hold tags and hands them to then (see readPackageThen) while the
-// others take the rest, largest first; it then helps them. All have ended when it
-// returns, even if then panics; the error is that of the first part in the package's
-// order.
-func (rd *pkgReader) readAll(then func([]*pkgPart)) error {
-	errs := make([]error, len(rd.files))
+// readAll inflates and checks every part as its kind needs (see readPackage), with the
+// workers w: the parts are independent, and a template's styles alone take as long to
+// inflate and check as the rest of a parse. The calling goroutine reads the parts that
+// may hold tags and hands them to then (see readPackageThen) while the workers take the
+// rest, largest first; it then helps them. All have ended when it returns, even if then
+// panics; the error is that of the first part in the package's order.
+func (rd *pkgReader) readAll(w *workers, then func([]*pkgPart)) error {
 	var mine, rest []int // the parts that may hold tags; the others
 	for i, f := range rd.files {
 		if _, ok := rd.kinds[f.Name]; ok {
@@ -254,38 +254,20 @@ func (rd *pkgReader) readAll(then func([]*pkgPart)) error {
 	sort.SliceStable(rest, func(a, b int) bool {
 		return rd.files[rest[a]].UncompressedSize64 > rd.files[rest[b]].UncompressedSize64
 	})
-	var next atomic.Int64
-	work := func(scratch *[]byte) {
-		for {
-			k := int(next.Add(1) - 1)
-			if k >= len(rest) {
-				return
-			}
-			errs[rest[k]] = rd.readPart(rest[k], scratch)
-		}
-	}
-	var wg sync.WaitGroup
-	defer wg.Wait()
-	for w := 1; w < min(runtime.GOMAXPROCS(0), maxReadWorkers, len(rd.files)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			withScratch(work)
-		}()
-	}
+	w.start(rest)
 	templated := make([]*pkgPart, 0, len(mine))
 	failed := false
 	for _, i := range mine {
-		errs[i] = rd.readPart(i, nil)
-		failed = failed || errs[i] != nil
+		w.errs[i] = rd.readPart(i, nil)
+		failed = failed || w.errs[i] != nil
 		templated = append(templated, rd.parts[i])
 	}
 	if then != nil && !failed {
 		then(templated)
 	}
-	withScratch(work)
-	wg.Wait()
-	for _, err := range errs {
+	withScratch(w.work)
+	w.stop()
+	for _, err := range w.errs {
 		if err != nil {
 			return err
 		}
@@ -305,19 +287,12 @@ func withScratch(f func(scratch *[]byte)) {
 	}
 }
 
-// maxReadWorkers bounds the goroutines of one parse.
-const maxReadWorkers = 4
-
 // readPart inflates and checks the i-th part; scratch is the worker's buffer for the
 // parts that are only checked. A panic (there should be none) becomes an error: it
 // would otherwise end the program from a goroutine no caller can recover.
 func (rd *pkgReader) readPart(i int, scratch *[]byte) (err error) {
 	f, p := rd.files[i], rd.parts[i]
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%w: entry %q: internal error: %v", ErrPackage, f.Name, r)
-		}
-	}()
+	defer rd.recoverPart(i, &err)
 	switch kind, templatedPart := rd.kinds[f.Name]; {
 	case templatedPart:
 		if p.xml, err = rd.inflate(f, nil); err != nil {
@@ -346,6 +321,28 @@ func (rd *pkgReader) readPart(i int, scratch *[]byte) (err error) {
 		return checkMetaXML(f.Name, *scratch)
 	}
 	return verifyEntry(f, p.raw)
+}
+
+// recoverPart turns a panic while reading part i (there should be none) into *err: it
+// would otherwise end the program from a goroutine no caller can recover.
+func (rd *pkgReader) recoverPart(i int, err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("%w: entry %q: internal error: %v", ErrPackage, rd.files[i].Name, r)
+	}
+}
+
+// inflateAhead inflates part i into scratch before the parts are known (see workers).
+func (rd *pkgReader) inflateAhead(i int, scratch *[]byte) (err error) {
+	defer rd.recoverPart(i, &err)
+	*scratch, err = rd.inflate(rd.files[i], *scratch)
+	return err
+}
+
+// checkAhead checks part i, inflated ahead into data, as readPart checks a part that is
+// XML by its name and neither holds tags nor is one findParts reads.
+func (rd *pkgReader) checkAhead(i int, data []byte) (err error) {
+	defer rd.recoverPart(i, &err)
+	return checkMetaXML(rd.files[i].Name, data)
 }
 
 // isXML reports whether a part is XML, by its content type or its extension.
