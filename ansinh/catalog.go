@@ -126,7 +126,8 @@ func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
 	}
 	d := &decoder{file: name}
 	if len(data) > MaxCatalogSize {
-		d.add(&LoadError{File: name, Kind: ErrTooLarge, Msg: fmt.Sprintf("tệp lớn hơn %d byte, không đọc (file too large)", MaxCatalogSize)})
+		d.atKind(ErrTooLarge, nil, "", fmt.Sprintf("file larger than %d bytes", MaxCatalogSize),
+			"tệp lớn hơn %d byte, không đọc; kiểm tra đã chọn đúng tệp danh mục chỉ tiêu", MaxCatalogSize)
 		return nil, d.err()
 	}
 	root := d.root(data, "một danh mục chỉ tiêu")
@@ -147,7 +148,7 @@ func (d *decoder) readCatalog(root *yaml.Node) *Catalog {
 	c := &Catalog{index: map[string]int{}}
 	d.mapping(root, "", req("chi_tieu", func(n *yaml.Node, p string) {
 		if n = resolve(n); n.Kind == yaml.SequenceNode && len(n.Content) > MaxCustomFigures {
-			d.atKind(ErrRange, n, p, "danh mục có %d chỉ tiêu, nhiều hơn giới hạn %d (too many figures)", len(n.Content), MaxCustomFigures)
+			d.atKind(ErrRange, n, p, "too many figures", "danh mục có %d chỉ tiêu, nhiều hơn giới hạn %d; bỏ bớt chỉ tiêu", len(n.Content), MaxCustomFigures)
 			return
 		}
 		d.sequence(n, p, func(n *yaml.Node, p string, _ int) {
@@ -156,7 +157,7 @@ func (d *decoder) readCatalog(root *yaml.Node) *Catalog {
 				return
 			}
 			if j, dup := c.index[f.Code]; dup {
-				d.atKind(ErrDuplicateKey, maNode, p+".ma", "mã %q bị lặp, đã có ở dòng %d; mỗi chỉ tiêu một mã (duplicate ma)", f.Code, c.figures[j].line)
+				d.atKind(ErrDuplicateKey, maNode, p+".ma", "duplicate ma", "mã %q bị lặp, đã có ở dòng %d; mỗi chỉ tiêu một mã", f.Code, c.figures[j].line)
 				return
 			}
 			c.index[f.Code] = len(c.figures)
@@ -183,7 +184,7 @@ func (d *decoder) customFigure(n *yaml.Node, path string) (CustomFigure, *yaml.N
 			maNode = resolve(n)
 			s := strings.TrimSpace(d.str(n, p))
 			if !reCode.MatchString(s) {
-				d.at(maNode, p, "mã %q phải là tên viết liền không dấu, chữ thường, nối bằng dấu gạch dưới, ví dụ nguoi_khuyet_tat (ma must be snake_case ASCII)", s)
+				d.at(maNode, p, "ma must be snake_case ASCII", "mã %q phải là tên viết liền không dấu, chữ thường, nối bằng dấu gạch dưới, ví dụ nguoi_khuyet_tat", s)
 				return
 			}
 			f.Code = s
@@ -195,7 +196,7 @@ func (d *decoder) customFigure(n *yaml.Node, path string) (CustomFigure, *yaml.N
 			switch f.Kind {
 			case CustomCount, CustomMoney, CustomRate:
 			default:
-				d.at(kindNode, p, "kiểu %q không hợp lệ; dùng so_luong (số lượng), tien (số tiền) hoặc ty_le (tỷ lệ) (unknown kieu)", f.Kind)
+				d.at(kindNode, p, "unknown kieu", "kiểu %q không hợp lệ; dùng so_luong (số lượng), tien (số tiền) hoặc ty_le (tỷ lệ)", f.Kind)
 			}
 		}),
 		opt("don_vi_tinh", func(n *yaml.Node, p string) { f.UnitWord = d.str(n, p) }),
@@ -205,7 +206,7 @@ func (d *decoder) customFigure(n *yaml.Node, path string) (CustomFigure, *yaml.N
 		opt("he_so", func(n *yaml.Node, p string) {
 			f.Factor = d.integer(n, p, "hệ số", 100, 1000)
 			if f.Factor != 0 && f.Factor != 100 && f.Factor != 1000 {
-				d.at(resolve(n), p, "hệ số %d không hợp lệ; dùng 100 (phần trăm) hoặc 1000 (phần nghìn) (factor must be 100 or 1000)", f.Factor)
+				d.at(resolve(n), p, "factor must be 100 or 1000", "hệ số %d không hợp lệ; dùng 100 (phần trăm) hoặc 1000 (phần nghìn)", f.Factor)
 			}
 		}),
 		opt("thanh_phan", func(n *yaml.Node, p string) {
@@ -217,13 +218,13 @@ func (d *decoder) customFigure(n *yaml.Node, path string) (CustomFigure, *yaml.N
 	f.NotSummable, f.NoPlan = !summable, !plan
 	if f.Kind == CustomRate {
 		if f.Numerator == "" || f.Denominator == "" {
-			d.atKind(ErrMissingKey, kindNode, path, "chỉ tiêu tỷ lệ %q cần tử số (tu_so) và mẫu số (mau_so) (a rate needs tu_so and mau_so)", f.Code)
+			d.atKind(ErrMissingKey, kindNode, path, "a rate needs tu_so and mau_so", "chỉ tiêu tỷ lệ %q cần tử số (tu_so) và mẫu số (mau_so)", f.Code)
 		}
 		if len(f.Parts) > 0 {
-			d.atKind(ErrCatalog, kindNode, path+".thanh_phan", "tỷ lệ %q được tính, không có thành phần (a rate has no parts)", f.Code)
+			d.atKind(ErrCatalog, kindNode, path+".thanh_phan", "a rate has no parts", "tỷ lệ %q được tính, không có thành phần; xóa thanh_phan", f.Code)
 		}
 	} else if f.Kind != "" && (f.Numerator != "" || f.Denominator != "") {
-		d.atKind(ErrCatalog, kindNode, path, "chỉ tiêu %q kiểu %s không có tử số, mẫu số; chỉ tỷ lệ (ty_le) mới có (tu_so, mau_so are for rates)", f.Code, f.Kind)
+		d.atKind(ErrCatalog, kindNode, path, "tu_so, mau_so are for rates", "chỉ tiêu %q kiểu %s không có tử số, mẫu số; chỉ tỷ lệ (ty_le) mới có", f.Code, f.Kind)
 	}
 	return f, maNode
 }
@@ -239,7 +240,7 @@ func (d *decoder) boolean(n *yaml.Node, path string) bool {
 			return false
 		}
 	}
-	d.atKind(ErrType, n, path, "phải là true hoặc false (expected true or false)")
+	d.atKind(ErrType, n, path, "expected true or false", "phải là true hoặc false")
 	return true
 }
 
@@ -253,8 +254,8 @@ func (d *decoder) checkCatalog(c *Catalog) {
 		if f.Kind == CustomRate {
 			for _, ref := range []struct{ key, ref string }{{"tu_so", f.Numerator}, {"mau_so", f.Denominator}} {
 				if ref.ref != "" {
-					if msg := c.countRef(ref.ref); msg != "" {
-						d.atKind(ErrCatalog, at, p+"."+ref.key, "%s %q của tỷ lệ %q %s", ref.key, ref.ref, f.Code, msg)
+					if msg, detail := c.countRef(ref.ref); msg != "" {
+						d.atKind(ErrCatalog, at, p+"."+ref.key, detail, "%s %q của tỷ lệ %q %s", ref.key, ref.ref, f.Code, msg)
 					}
 				}
 			}
@@ -263,41 +264,43 @@ func (d *decoder) checkCatalog(c *Catalog) {
 			j, ok := c.index[part]
 			switch {
 			case !ok:
-				d.atKind(ErrCatalog, at, p+".thanh_phan", "thành phần %q không có trong danh mục%s (unknown part)", part, suggestCode(part, c))
+				vn, en := didYouMean(suggestCode(part, c))
+				d.atKind(ErrCatalog, at, p+".thanh_phan", "unknown part"+en, "thành phần %q không có trong danh mục%s", part, vn)
 			case c.figures[j].Kind != f.Kind:
-				d.atKind(ErrCatalog, at, p+".thanh_phan", "thành phần %q kiểu %s, khác kiểu %s của %q; thành phần phải cùng kiểu (a part of another kind)", part, c.figures[j].Kind, f.Kind, f.Code)
+				d.atKind(ErrCatalog, at, p+".thanh_phan", "a part of another kind", "thành phần %q kiểu %s, khác kiểu %s của %q; thành phần phải cùng kiểu", part, c.figures[j].Kind, f.Kind, f.Code)
 			}
 		}
 	}
 	if cycle := partCycle(c); cycle != nil {
 		f := c.figures[c.index[cycle[0]]]
 		d.atKind(ErrCatalog, &yaml.Node{Line: f.line, Column: f.column}, fmt.Sprintf("chi_tieu[%d].thanh_phan", c.index[cycle[0]]),
-			"thành phần tạo thành vòng: %s; một chỉ tiêu không thể là thành phần của chính nó (cycle among parts)", strings.Join(cycle, " → "))
+			"cycle among parts", "thành phần tạo thành vòng: %s; một chỉ tiêu không thể là thành phần của chính nó", strings.Join(cycle, " → "))
 	}
 }
 
-// countRef is "" when ref names a count (a catalogue so_luong or a built-in count),
-// else why not.
-func (c *Catalog) countRef(ref string) string {
+// countRef is "", "" when ref names a count (a catalogue so_luong or a built-in count),
+// else why not: for the clerk, in Vietnamese, and in English for the detail.
+func (c *Catalog) countRef(ref string) (msg, detail string) {
 	if j, ok := c.index[ref]; ok {
 		switch c.figures[j].Kind {
 		case CustomCount:
-			return ""
+			return "", ""
 		case CustomRate:
-			return "là một tỷ lệ; tỷ lệ chỉ tính trên số lượng, không tính trên tỷ lệ khác (a rate over a rate)"
+			return "là một tỷ lệ; tỷ lệ chỉ tính trên số lượng, không tính trên tỷ lệ khác", "a rate over a rate"
 		default:
-			return "là số tiền; tỷ lệ chỉ tính trên số lượng (a rate over money)"
+			return "là số tiền; tỷ lệ chỉ tính trên số lượng", "a rate over money"
 		}
 	}
 	if f := builtinCount(ref); f != nil {
-		return ""
+		return "", ""
 	}
 	for i := range builtin().all {
 		if f := &builtin().all[i]; f.path == ref && !f.yamlOnly {
-			return "không phải là một số lượng của báo cáo; tỷ lệ chỉ tính trên số lượng (not a count)"
+			return "không phải là một số lượng của báo cáo; tỷ lệ chỉ tính trên số lượng", "not a count"
 		}
 	}
-	return "không phải là mã trong danh mục, cũng không phải đường dẫn một số lượng của báo cáo, ví dụ giam_ngheo.dan_so.nhan_khau (unknown figure)" + suggestCode(ref, c)
+	vn, en := didYouMean(suggestCode(ref, c))
+	return "không phải là mã trong danh mục, cũng không phải đường dẫn một số lượng của báo cáo, ví dụ giam_ngheo.dan_so.nhan_khau" + vn, "unknown figure" + en
 }
 
 // builtinCount is the built-in entry of a count or a total of counts at path, or nil.
@@ -311,6 +314,7 @@ func builtinCount(path string) *figure {
 	return nil
 }
 
+// suggestCode proposes the nearest code of the catalogue; "" when none is near.
 func suggestCode(s string, c *Catalog) string {
 	fs := make([]field, 0, len(c.figures))
 	for _, f := range c.figures {

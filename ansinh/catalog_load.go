@@ -16,17 +16,19 @@ func (d *decoder) figureKind(n *yaml.Node, path, chiSo string) (TargetKind, bool
 		return figureKind(chiSo)
 	}
 	if d.catalog == nil {
-		d.atKind(ErrNoCatalog, n, path, "chỉ số %q là chỉ tiêu bổ sung; cần nạp kế hoạch cùng danh mục chỉ tiêu (Loader.Catalog, cờ -catalog) (a custom figure needs a catalogue)", chiSo)
+		d.atKind(ErrNoCatalog, n, path, "a custom figure needs a catalogue (Loader.Catalog)",
+			"chỉ số %q là chỉ tiêu bổ sung; cần nạp kế hoạch kèm tệp danh mục chỉ tiêu bổ sung (cờ -catalog của lệnh baocao, ô «Danh mục chỉ tiêu bổ sung» trên trang web)", chiSo)
 		return 0, true
 	}
 	i, ok := d.catalog.index[ma]
 	if !ok {
-		d.atKind(ErrUnknownKey, n, path, "chỉ tiêu %q không có trong danh mục chỉ tiêu bổ sung%s (unknown custom figure)", ma, suggestCode(ma, d.catalog))
+		vn, en := didYouMean(suggestCode(ma, d.catalog))
+		d.atKind(ErrUnknownKey, n, path, "unknown custom figure"+en, "chỉ tiêu %q không có trong danh mục chỉ tiêu bổ sung%s", ma, vn)
 		return 0, true
 	}
 	f := &d.catalog.figures[i]
 	if f.NoPlan {
-		d.atKind(ErrCatalog, n, path, "danh mục ghi chỉ tiêu %q không giao kế hoạch (ke_hoach: false) (no plan for this figure)", ma)
+		d.atKind(ErrCatalog, n, path, "no plan for this figure", "danh mục ghi chỉ tiêu %q không giao kế hoạch (ke_hoach: false); bỏ chỉ tiêu này khỏi kế hoạch", ma)
 		return 0, true
 	}
 	switch f.Kind {

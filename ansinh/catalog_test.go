@@ -49,11 +49,12 @@ func catalogErrs(t *testing.T, src string) LoadErrors {
 	return es
 }
 
-// wantErrAt checks that es has an error at line:col whose message contains want.
+// wantErrAt checks that es has an error at line:col whose message (Vietnamese) or
+// detail (English) contains want.
 func wantErrAt(t *testing.T, es LoadErrors, line, col int, want string) {
 	t.Helper()
 	for _, e := range es {
-		if e.Line == line && e.Column == col && strings.Contains(e.Msg, want) {
+		if e.Line == line && e.Column == col && (strings.Contains(e.Msg, want) || strings.Contains(e.Detail, want)) {
 			return
 		}
 	}
@@ -73,7 +74,7 @@ func TestLoadCatalogErrors(t *testing.T) {
 		{"unknown key", head + "  - {ma: x, ten: X, kieu: so_luong, don_vi: người}\n", 4, 37, `"don_vi" không có trong mẫu`},
 		{"rate without mau_so", head + "  - {ma: x, ten: X, kieu: ty_le, tu_so: nkt}\n", 4, 27, "cần tử số (tu_so) và mẫu số (mau_so)"},
 		{"unknown path", head + "  - {ma: x, ten: X, kieu: ty_le, tu_so: nkt, mau_so: giam_ngheo.dan_so.nhan_khua}\n", 4, 5, "không phải là mã trong danh mục"},
-		{"rate over money", head + "  - {ma: x, ten: X, kieu: ty_le, tu_so: tien, mau_so: nkt}\n", 4, 5, "tỷ lệ chỉ tính trên số lượng (a rate over money)"},
+		{"rate over money", head + "  - {ma: x, ten: X, kieu: ty_le, tu_so: tien, mau_so: nkt}\n", 4, 5, "là số tiền; tỷ lệ chỉ tính trên số lượng"},
 		{"rate over rate", head + "  - {ma: x, ten: X, kieu: ty_le, tu_so: nkt, mau_so: giam_ngheo.dan_so.so_ho}\n  - {ma: y, ten: Y, kieu: ty_le, tu_so: nkt, mau_so: x}\n", 5, 5, "a rate over a rate"},
 		{"rate over a built-in rate", head + "  - {ma: x, ten: X, kieu: ty_le, tu_so: nkt, mau_so: giam_ngheo.ho_ngheo.ty_le}\n", 4, 5, "không phải là một số lượng của báo cáo"},
 		{"factor", head + "  - {ma: x, ten: X, kieu: ty_le, tu_so: nkt, mau_so: nkt, he_so: 10}\n", 4, 66, "out of range"},
@@ -111,7 +112,7 @@ func TestLoadBoSungErrors(t *testing.T) {
 		col          int
 		want         string
 	}{
-		{"unknown ma", "  nguoi_khuyet_tac: 412\n", 3, `khóa "nguoi_khuyet_tac" không có trong mẫu; các khóa hợp lệ ở đây: nguoi_khuyet_tat, kinh_phi_nkt, ty_le_nkt (unknown key); có phải là "nguoi_khuyet_tat"?`},
+		{"unknown ma", "  nguoi_khuyet_tac: 412\n", 3, `khóa "nguoi_khuyet_tac" không có trong mẫu; các khóa hợp lệ ở đây: nguoi_khuyet_tat, kinh_phi_nkt, ty_le_nkt; có phải là "nguoi_khuyet_tat"?`},
 		{"fraction for a count", "  nguoi_khuyet_tat: 1.855\n", 21, "dấu chấm phân cách hàng nghìn"},
 		{"decimal for a count", "  nguoi_khuyet_tat: 412.5\n", 21, "không phải là số nguyên"},
 		{"negative count", "  nguoi_khuyet_tat: -3\n", 21, "số lượng -3 là số âm"},
@@ -138,7 +139,8 @@ func TestLoadBoSungErrors(t *testing.T) {
 		if !errors.As(err, &es) {
 			t.Fatalf("err = %v", err)
 		}
-		wantErrAt(t, es, line, 3, "cần nạp tệp cùng danh mục")
+		wantErrAt(t, es, line, 3, "cần nạp kèm tệp danh mục chỉ tiêu bổ sung")
+		wantErrAt(t, es, line, 3, "bo_sung needs a catalogue")
 	})
 }
 

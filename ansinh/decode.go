@@ -1,6 +1,7 @@
 package ansinh
 
 import (
+	"fmt"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -25,7 +26,7 @@ func (d *decoder) report(root *yaml.Node, r *Report) {
 				}
 				u, err := indicators.ParseMoneyUnit(s)
 				if err != nil {
-					d.at(n, "don_vi_tien", "đơn vị tiền %q không hợp lệ; dùng: đồng, nghìn đồng, triệu đồng, tỷ đồng (unknown money unit)", s)
+					d.at(n, "don_vi_tien", "unknown money unit", "đơn vị tiền %q không hợp lệ; dùng: đồng, nghìn đồng, triệu đồng, tỷ đồng", s)
 				} else {
 					d.unitOfMoney = u
 				}
@@ -52,7 +53,8 @@ func (d *decoder) report(root *yaml.Node, r *Report) {
 	fields = append(fields, d.figureReader(t, r).fields("")...)
 	if d.catalog == nil {
 		fields = append(fields, opt(CustomPrefix, func(n *yaml.Node, p string) {
-			d.atKind(ErrNoCatalog, resolve(n), p, "mục bo_sung chứa chỉ tiêu bổ sung của danh mục chỉ tiêu; cần nạp tệp cùng danh mục (Loader.Catalog, cờ -catalog) (bo_sung needs a catalogue)")
+			d.atKind(ErrNoCatalog, resolve(n), p, "bo_sung needs a catalogue (Loader.Catalog)",
+				"mục bo_sung chứa chỉ tiêu bổ sung của danh mục chỉ tiêu; cần nạp kèm tệp danh mục chỉ tiêu bổ sung (cờ -catalog của lệnh baocao, ô «Danh mục chỉ tiêu bổ sung» trên trang web), hoặc xóa mục bo_sung")
 		}))
 	}
 	fields = append(fields,
@@ -76,7 +78,7 @@ func (d *decoder) unit(n *yaml.Node, path string, u *Unit) {
 func (d *decoder) nonEmpty(n *yaml.Node, path, what string) string {
 	s := d.str(n, path)
 	if strings.TrimSpace(s) == "" {
-		d.at(resolve(n), path, "%s không được để trống (must not be empty)", what)
+		d.at(resolve(n), path, "must not be empty", "%s không được để trống", what)
 	}
 	return s
 }
@@ -87,7 +89,7 @@ func (d *decoder) period(n *yaml.Node, path string, p *Period) {
 		req("loai", func(n *yaml.Node, pp string) {
 			s := d.str(n, pp)
 			if !PeriodKind(s).Valid() {
-				d.at(resolve(n), pp, "loại kỳ %q không hợp lệ; dùng một trong: %s (unknown period kind)", s, kindList())
+				d.at(resolve(n), pp, "unknown period kind", "loại kỳ %q không hợp lệ; dùng một trong: %s", s, kindList())
 				return
 			}
 			p.Kind = PeriodKind(s)
@@ -147,7 +149,7 @@ func (d *decoder) references(n *yaml.Node, path string) map[string]LegalDoc {
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
-		d.at(n, path, "phải là một nhóm khóa: văn bản, nhưng đây là %s (expected a mapping)", kindName(n))
+		d.at(n, path, got("a mapping", n), "phải là một nhóm khóa: văn bản, nhưng đây là %s", kindName(n))
 		return nil
 	}
 	out := map[string]LegalDoc{}
@@ -156,7 +158,7 @@ func (d *decoder) references(n *yaml.Node, path string) map[string]LegalDoc {
 		k := resolve(n.Content[i])
 		p := join(path, k.Value)
 		if line, dup := seen[k.Value]; dup {
-			d.at(k, p, "khóa %q bị lặp, đã có ở dòng %d; xóa một trong hai (duplicate key, first at line %d)", k.Value, line, line)
+			d.at(k, p, fmt.Sprintf("duplicate key, first at line %d", line), "khóa %q bị lặp, đã có ở dòng %d; xóa một trong hai", k.Value, line)
 			continue
 		}
 		seen[k.Value] = k.Line
@@ -173,7 +175,7 @@ func (d *decoder) loanParts(n *yaml.Node, path string) (map[string]indicators.Co
 		return nil, nil
 	}
 	if n.Kind != yaml.MappingNode {
-		d.at(n, path, "phải là một nhóm tên: số lượng, ví dụ {nha_o: 52, chuyen_doi_nghe: 7} hoặc {nha_o: {so_ho: 52, ten: xây dựng nhà ở}}, nhưng đây là %s (expected a mapping)", kindName(n))
+		d.at(n, path, got("a mapping", n), "phải là một nhóm tên: số lượng, ví dụ {nha_o: 52, chuyen_doi_nghe: 7} hoặc {nha_o: {so_ho: 52, ten: xây dựng nhà ở}}, nhưng đây là %s", kindName(n))
 		return nil, nil
 	}
 	out := map[string]indicators.Count{}
@@ -183,7 +185,7 @@ func (d *decoder) loanParts(n *yaml.Node, path string) (map[string]indicators.Co
 		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
 		p := join(path, k.Value)
 		if line, dup := seen[k.Value]; dup {
-			d.at(k, p, "khóa %q bị lặp, đã có ở dòng %d; xóa một trong hai (duplicate key, first at line %d)", k.Value, line, line)
+			d.at(k, p, fmt.Sprintf("duplicate key, first at line %d", line), "khóa %q bị lặp, đã có ở dòng %d; xóa một trong hai", k.Value, line)
 			continue
 		}
 		seen[k.Value] = k.Line
@@ -210,7 +212,7 @@ func (d *decoder) rateFigure(n *yaml.Node, path string, v *RateFigure) {
 		opt("ke_hoach", func(n *yaml.Node, p string) { v.Plan = d.percent(n, p) }),
 	)
 	if isNull(n) || n.Kind == yaml.MappingNode && !hasKey(n, "bao_cao") && !hasKey(n, "co_so") {
-		d.at(n, path, "cần ít nhất tỷ lệ báo cáo (bao_cao) hoặc cơ sở tính (co_so) (needs bao_cao or co_so)")
+		d.at(n, path, "needs bao_cao or co_so", "cần ít nhất tỷ lệ báo cáo (bao_cao) hoặc cơ sở tính (co_so)")
 	}
 }
 
@@ -277,7 +279,7 @@ func (fr *figureReader) read(f *figure, n *yaml.Node, path string) {
 	case figList:
 		f.list.decode(d, n, path, r)
 	case figComputed: // a custom rate: computed, never typed
-		d.at(resolve(n), path, "%q là tỷ lệ được tính từ tử số và mẫu số của danh mục; không ghi giá trị, xóa dòng này (a computed rate cannot be typed)", f.key())
+		d.at(resolve(n), path, "a computed rate cannot be typed", "%q là tỷ lệ được tính từ tử số và mẫu số của danh mục; không ghi giá trị, xóa dòng này", f.key())
 	}
 }
 

@@ -114,8 +114,8 @@ giam_ngheo:
 	_, err := ansinh.Load(strings.NewReader(src), "tayson.yaml")
 	fmt.Println(err)
 	// Output:
-	// tayson.yaml:4:1: giam_ngheo.dtts_ngheo_can_ngheo: thiếu khóa bắt buộc "dtts_ngheo_can_ngheo" trong mục giam_ngheo (missing required key)
-	// tayson.yaml:4:1: giam_ngheo.ho_ngheo_phat_sinh: thiếu khóa bắt buộc "ho_ngheo_phat_sinh" trong mục giam_ngheo (missing required key)
+	// tayson.yaml:4:1: giam_ngheo.dtts_ngheo_can_ngheo: thiếu khóa bắt buộc "dtts_ngheo_can_ngheo" trong mục giam_ngheo; thêm dtts_ngheo_can_ngheo: vào mục này (missing required key)
+	// tayson.yaml:4:1: giam_ngheo.ho_ngheo_phat_sinh: thiếu khóa bắt buộc "ho_ngheo_phat_sinh" trong mục giam_ngheo; thêm ho_ngheo_phat_sinh: vào mục này (missing required key)
 	// tayson.yaml:7:21: giam_ngheo.ho_ngheo.so_ho: số lượng "1.855" có dấu chấm phân cách hàng nghìn, YAML đọc thành số thập phân 1,855; viết liền không dấu: 1855 (write 1855: the dot is a decimal point in YAML)
 	// tayson.yaml:8:48: giam_ngheo.ho_can_ngheo.so_nguoi: khóa "so_nguoi" không có trong mẫu; các khóa hợp lệ ở đây: so_ho, nhan_khau, ty_le_bao_cao (unknown key)
 	// tayson.yaml:9:1: tin_dung: thiếu khóa bắt buộc "tin_dung": tệp chưa có mục này; thêm tin_dung: ở đầu dòng, không thụt lề (missing required section)

@@ -43,10 +43,10 @@ func FuzzLoad(f *testing.F) {
 				t.Fatal("a report returned with errors")
 			}
 			for _, e := range les {
-				if e.File != "ky.yaml" || e.Msg == "" {
-					t.Fatalf("error without its file or message: %+v", e)
+				if e.File != "ky.yaml" || e.Msg == "" || e.Detail == "" {
+					t.Fatalf("error without its file, message or detail: %+v", e)
 				}
-				if e.Line <= 0 && !strings.Contains(e.Msg, "empty file") {
+				if e.Line <= 0 && !errors.Is(e, ErrEmptyFile) {
 					t.Fatalf("error without a line: %v", e)
 				}
 			}

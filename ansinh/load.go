@@ -18,17 +18,28 @@ import (
 	"github.com/ansinh-vn/baocao/indicators"
 )
 
-// LoadError is one problem in a period or plan file, at a position.
+// LoadError is one problem in a period or plan file, at a position. It speaks to two
+// readers: Msg is for the clerk who fixes the file (Vietnamese only: what is wrong and
+// what to do), Detail for developers and logs (English). Every LoadError has both.
 type LoadError struct {
 	File   string // file name as given to Load
 	Line   int    // 1-based line; 0 when unknown
 	Column int    // 1-based column; 0 when unknown
 	Path   string // YAML path of the value, "giam_ngheo.ho_ngheo.so_ho", "tin_dung.chuong_trinh[3].so_tien"; empty for the whole file
 	Kind   error  // what kind of problem: ErrSyntax, ErrUnknownKey, ErrNumber … (see the Err variables); never nil
-	Msg    string // what is wrong and how to fix it, Vietnamese with English in parentheses
+	Msg    string // for the clerk: what is wrong and how to fix it, in Vietnamese only (no English glosses)
+	Detail string // for developers and logs: the problem in English, "expected a mapping", "unknown key"; never empty
 }
 
-// Error formats the error as "file:line:col: path: message".
+// newLoadError makes a LoadError of the kind in file, with its English detail and its
+// Vietnamese message (format and args, as fmt.Sprintf). Every LoadError is made here,
+// so that none lacks its Detail; the caller sets the position and path.
+func newLoadError(file string, kind error, detail, format string, args ...any) *LoadError {
+	return &LoadError{File: file, Kind: kind, Detail: detail, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Error formats the error for developers as "file:line:col: path: message (detail)":
+// the clerk's message followed by the English detail.
 func (e *LoadError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
@@ -44,6 +55,11 @@ func (e *LoadError) Error() string {
 		b.WriteString(": ")
 	}
 	b.WriteString(e.Msg)
+	if e.Detail != "" {
+		b.WriteString(" (")
+		b.WriteString(e.Detail)
+		b.WriteString(")")
+	}
 	return b.String()
 }
 
@@ -118,7 +134,7 @@ func (d *decoder) root(data []byte, what string) *yaml.Node {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			d.add(&LoadError{File: d.file, Kind: ErrEmptyFile, Msg: "tệp rỗng, không có dữ liệu (empty file)"})
+			d.emptyFile()
 			return nil
 		}
 		d.syntax(err)
@@ -126,14 +142,15 @@ func (d *decoder) root(data []byte, what string) *yaml.Node {
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		d.atKind(ErrManyDocuments, &extra, "", "tệp có nhiều hơn một tài liệu YAML (dòng ---); mỗi tệp chỉ chứa %s (more than one YAML document)", what)
+		d.atKind(ErrManyDocuments, &extra, "", "more than one YAML document",
+			"tệp có nhiều hơn một tài liệu YAML (dòng ---); mỗi tệp chỉ chứa %s: xóa dòng --- và phần sau nó, hoặc tách phần đó thành tệp riêng", what)
 	} else if !errors.Is(err, io.EOF) {
 		d.syntax(err)
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode {
 		if len(root.Content) == 0 {
-			d.add(&LoadError{File: d.file, Kind: ErrEmptyFile, Msg: "tệp rỗng, không có dữ liệu (empty file)"})
+			d.emptyFile()
 			return nil
 		}
 		root = root.Content[0]
@@ -142,6 +159,11 @@ func (d *decoder) root(data []byte, what string) *yaml.Node {
 		return nil
 	}
 	return root
+}
+
+// emptyFile records that the file holds no YAML document.
+func (d *decoder) emptyFile() {
+	d.atKind(ErrEmptyFile, nil, "", "empty file", "tệp rỗng, không có dữ liệu: chọn đúng tệp, hoặc ghi số liệu vào tệp rồi thử lại")
 }
 
 // refuseAliases records an error at every anchor (&a) and alias (*a) under n, and
@@ -155,11 +177,11 @@ func (d *decoder) refuseAliases(n *yaml.Node) bool {
 		switch {
 		case n.Kind == yaml.AliasNode:
 			found = true
-			d.atKind(ErrAlias, n, "", "không dùng bí danh *%s trong tệp số liệu; chép giá trị vào từng chỗ cần (aliases are not allowed)", n.Value)
+			d.atKind(ErrAlias, n, "", "aliases are not allowed", "không dùng bí danh *%s trong tệp số liệu; chép giá trị vào từng chỗ cần", n.Value)
 			continue // its target is reported at its anchor
 		case n.Anchor != "":
 			found = true
-			d.atKind(ErrAlias, n, "", "không dùng neo &%s trong tệp số liệu; xóa &%s và chép giá trị vào từng chỗ cần (anchors are not allowed)", n.Anchor, n.Anchor)
+			d.atKind(ErrAlias, n, "", "anchors are not allowed", "không dùng neo &%s trong tệp số liệu; xóa &%s và chép giá trị vào từng chỗ cần", n.Anchor, n.Anchor)
 		}
 		for i := len(n.Content) - 1; i >= 0; i-- {
 			stack = append(stack, n.Content[i])
@@ -191,23 +213,28 @@ func (d *decoder) add(e *LoadError) {
 	}
 	if len(d.errs) >= d.maxErrs {
 		d.full = true
-		e = &LoadError{File: d.file, Line: e.Line, Column: e.Column, Kind: ErrTooManyErrors,
-			Msg: fmt.Sprintf("quá %d lỗi, dừng đọc tệp; sửa các lỗi trên rồi thử lại (too many errors, stopped)", d.maxErrs)}
+		line, col := e.Line, e.Column
+		e = newLoadError(d.file, ErrTooManyErrors, fmt.Sprintf("too many errors, stopped after %d", d.maxErrs),
+			"quá %d lỗi, dừng đọc tệp; sửa các lỗi trên rồi thử lại", d.maxErrs)
+		e.Line, e.Column = line, col
 	}
 	d.errs = append(d.errs, e)
 }
 
-// at records an error of kind ErrValue at node n.
-func (d *decoder) at(n *yaml.Node, path, format string, args ...any) {
-	d.atKind(ErrValue, n, path, format, args...)
+// at records an error of kind ErrValue at node n; see atKind.
+func (d *decoder) at(n *yaml.Node, path, detail, format string, args ...any) {
+	d.atKind(ErrValue, n, path, detail, format, args...)
 }
 
-// atKind records an error of the kind at node n.
-func (d *decoder) atKind(kind error, n *yaml.Node, path, format string, args ...any) {
+// atKind records an error of the kind at node n (nil: the whole file): detail is the
+// problem in English for developers ("expected a mapping"), format and args the
+// clerk's Vietnamese message, with no English in it.
+func (d *decoder) atKind(kind error, n *yaml.Node, path, detail, format string, args ...any) {
 	if d.full {
 		return
 	}
-	e := &LoadError{File: d.file, Path: path, Kind: kind, Msg: fmt.Sprintf(format, args...)}
+	e := newLoadError(d.file, kind, detail, format, args...)
+	e.Path = path
 	if n != nil {
 		e.Line, e.Column = n.Line, n.Column
 	}
@@ -240,14 +267,29 @@ func quoted(n *yaml.Node) bool {
 		n.Tag == "!!str" && n.Style&yaml.TaggedStyle != 0
 }
 
+// kindName names the shape of n for a clerk: "một nhóm khóa", "một danh sách", "một
+// giá trị đơn".
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "một nhóm khóa (mapping)"
+		return "một nhóm khóa"
 	case yaml.SequenceNode:
-		return "một danh sách (list)"
+		return "một danh sách"
 	}
-	return "một giá trị đơn (scalar)"
+	return "một giá trị đơn"
+}
+
+// got is the English detail of a value of the wrong shape: "expected a mapping, got a
+// list".
+func got(expected string, n *yaml.Node) string {
+	shape := "a scalar"
+	switch n.Kind {
+	case yaml.MappingNode:
+		shape = "a mapping"
+	case yaml.SequenceNode:
+		shape = "a list"
+	}
+	return "expected " + expected + ", got " + shape
 }
 
 // field describes one key of a mapping.
@@ -279,13 +321,13 @@ func (d *decoder) mapping(n *yaml.Node, path string, fields ...field) {
 			}
 		}
 		if len(missing) > 0 {
-			d.atKind(ErrMissingKey, d.place(n, owner), path, "mục trống; cần có các khóa: %s (empty section; required keys: %s)",
-				strings.Join(missing, ", "), strings.Join(missing, ", "))
+			d.atKind(ErrMissingKey, d.place(n, owner), path, "empty section; required keys: "+strings.Join(missing, ", "),
+				"mục trống; cần có các khóa: %s", strings.Join(missing, ", "))
 		}
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		d.atKind(ErrType, n, path, "phải là một nhóm khóa: giá trị, nhưng đây là %s (expected a mapping)", kindName(n))
+		d.atKind(ErrType, n, path, got("a mapping", n), "phải là một nhóm khóa: giá trị, nhưng đây là %s", kindName(n))
 		return
 	}
 	// Mappings have a handful of keys: a linear search and a slice of first lines cost
@@ -303,7 +345,7 @@ func (d *decoder) mapping(n *yaml.Node, path string, fields ...field) {
 	for i := 0; i+1 < len(n.Content) && !d.full; i += 2 {
 		k, v := resolve(n.Content[i]), n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			d.atKind(ErrType, k, path, "khóa phải là một tên, không phải %s (a key must be a plain name)", kindName(k))
+			d.atKind(ErrType, k, path, "a key must be a plain name", "khóa phải là một tên, không phải %s", kindName(k))
 			continue
 		}
 		key := k.Value
@@ -317,8 +359,7 @@ func (d *decoder) mapping(n *yaml.Node, path string, fields ...field) {
 		}
 		p := join(path, key)
 		if first[fi] > 0 {
-			d.atKind(ErrDuplicateKey, k, p, "khóa %q bị lặp, đã có ở dòng %d; xóa một trong hai (duplicate key, first at line %d)",
-				key, first[fi], first[fi])
+			d.duplicateKey(k, p, key, first[fi])
 			continue
 		}
 		first[fi] = k.Line
@@ -351,8 +392,7 @@ func fieldIndex(fields []field, key string) int {
 func (d *decoder) unknownKey(n *yaml.Node, i int, path string, fields []field, seen map[string]int) {
 	k, key := resolve(n.Content[i]), resolve(n.Content[i]).Value
 	if line, dup := seen[key]; dup {
-		d.atKind(ErrDuplicateKey, k, join(path, key), "khóa %q bị lặp, đã có ở dòng %d; xóa một trong hai (duplicate key, first at line %d)",
-			key, line, line)
+		d.duplicateKey(k, join(path, key), key, line)
 		return
 	}
 	seen[key] = k.Line
@@ -361,13 +401,21 @@ func (d *decoder) unknownKey(n *yaml.Node, i int, path string, fields []field, s
 		if prev.Kind == yaml.ScalarNode && !quoted(prev) && allDigits(prev.Value) && prev.Line == k.Line {
 			fixed := prev.Value + "." + key
 			d.atKind(ErrNumber, prev, join(path, resolve(n.Content[i-2]).Value),
-				"số %s,%s viết dấu phẩy thập phân trong dấu ngoặc nhọn {…}, nơi dấu phẩy ngăn các khóa; viết %s (dấu chấm thập phân) (write %s: a comma separates the keys of a flow mapping)",
-				prev.Value, key, fixed, fixed)
+				"write "+fixed+": a comma separates the keys of a flow mapping",
+				"số %s,%s viết dấu phẩy thập phân trong dấu ngoặc nhọn {…}, nơi dấu phẩy ngăn các khóa; viết %s (dấu chấm thập phân)",
+				prev.Value, key, fixed)
 			return
 		}
 	}
-	d.atKind(ErrUnknownKey, k, join(path, key), "khóa %q không có trong mẫu; các khóa hợp lệ ở đây: %s (unknown key)%s",
-		clip(key, 80), keyList(fields), suggest(key, fields))
+	vn, en := didYouMean(suggest(key, fields))
+	d.atKind(ErrUnknownKey, k, join(path, key), "unknown key"+en, "khóa %q không có trong mẫu; các khóa hợp lệ ở đây: %s%s",
+		clip(key, 80), keyList(fields), vn)
+}
+
+// duplicateKey records key k (at path) given again after its first line.
+func (d *decoder) duplicateKey(k *yaml.Node, path, key string, first int) {
+	d.atKind(ErrDuplicateKey, k, path, fmt.Sprintf("duplicate key, first at line %d", first),
+		"khóa %q bị lặp, đã có ở dòng %d; xóa một trong hai", key, first)
 }
 
 // missingKey records a required key missing from mapping n. It is reported at the key
@@ -380,11 +428,12 @@ func (d *decoder) missingKey(n, owner *yaml.Node, path, key string) {
 		// The line after the last line break: the empty line where an editor adds text,
 		// or the last line of a file that does not end with one.
 		line := bytes.Count(d.src, []byte("\n")) + 1
-		d.add(&LoadError{File: d.file, Line: line, Column: 1, Path: p, Kind: ErrMissingKey,
-			Msg: fmt.Sprintf("thiếu khóa bắt buộc %q: tệp chưa có mục này; thêm %s: ở đầu dòng, không thụt lề (missing required section)", key, key)})
+		d.atKind(ErrMissingKey, &yaml.Node{Line: line, Column: 1}, p, "missing required section",
+			"thiếu khóa bắt buộc %q: tệp chưa có mục này; thêm %s: ở đầu dòng, không thụt lề", key, key)
 		return
 	}
-	d.atKind(ErrMissingKey, d.place(n, owner), p, "thiếu khóa bắt buộc %q trong mục %s (missing required key)", key, path)
+	d.atKind(ErrMissingKey, d.place(n, owner), p, "missing required key",
+		"thiếu khóa bắt buộc %q trong mục %s; thêm %s: vào mục này", key, path, key)
 }
 
 // place is where an error about mapping n as a whole goes: its key when it has one.
@@ -412,7 +461,8 @@ func keyList(fields []field) string {
 	return strings.Join(s, ", ")
 }
 
-// suggest proposes the nearest known key for a likely typing mistake.
+// suggest proposes the nearest known key for a likely typing mistake; "" when none is
+// near.
 func suggest(key string, fields []field) string {
 	if len(key) > 64 {
 		return "" // no key is that long; spare the distance computation
@@ -423,10 +473,17 @@ func suggest(key string, fields []field) string {
 			best, bestD = f.key, dist
 		}
 	}
+	return best
+}
+
+// didYouMean is the suggestion of best to append to a message, for the clerk and in
+// English for the detail: "; có phải là \"ten\"?", "; did you mean \"ten\"?". Both are ""
+// when best is.
+func didYouMean(best string) (vn, en string) {
 	if best == "" {
-		return ""
+		return "", ""
 	}
-	return fmt.Sprintf("; có phải là %q? (did you mean %q?)", best, best)
+	return fmt.Sprintf("; có phải là %q?", best), fmt.Sprintf("; did you mean %q?", best)
 }
 
 func levenshtein(a, b string) int {
@@ -457,7 +514,7 @@ func (d *decoder) sequence(n *yaml.Node, path string, fn func(n *yaml.Node, path
 		return
 	}
 	if n.Kind != yaml.SequenceNode {
-		d.atKind(ErrType, n, path, "phải là một danh sách (mỗi mục bắt đầu bằng \"- \"), nhưng đây là %s (expected a list)", kindName(n))
+		d.atKind(ErrType, n, path, got("a list", n), "phải là một danh sách (mỗi mục bắt đầu bằng \"- \"), nhưng đây là %s", kindName(n))
 		return
 	}
 	owner := d.key
@@ -483,7 +540,7 @@ func (d *decoder) str(n *yaml.Node, path string) string {
 		return ""
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.atKind(ErrType, n, path, "phải là một chuỗi chữ, nhưng đây là %s (expected text); nếu chuỗi có dấu phẩy hoặc dấu hai chấm, đặt nó trong ngoặc kép", kindName(n))
+		d.atKind(ErrType, n, path, got("text", n), "phải là một chuỗi chữ, nhưng đây là %s; nếu chuỗi có dấu phẩy hoặc dấu hai chấm, đặt nó trong ngoặc kép", kindName(n))
 		return ""
 	}
 	return text(n)
@@ -501,7 +558,7 @@ func (d *decoder) paragraphs(n *yaml.Node, path string) []string {
 	var out []string
 	d.sequence(n, path, func(item *yaml.Node, p string, _ int) {
 		if item.Kind != yaml.ScalarNode || isNull(item) {
-			d.atKind(ErrType, item, p, "mỗi đoạn văn phải là một chuỗi chữ (each paragraph must be text); nếu đoạn có dấu hai chấm hoặc dấu phẩy, đặt nó trong ngoặc kép")
+			d.atKind(ErrType, item, p, "each paragraph must be text", "mỗi đoạn văn phải là một chuỗi chữ; nếu đoạn có dấu hai chấm hoặc dấu phẩy, đặt nó trong ngoặc kép")
 			return
 		}
 		out = append(out, text(item))
@@ -524,19 +581,19 @@ func (d *decoder) numberText(n *yaml.Node, path, what, example string) (string, 
 	n = resolve(n)
 	switch {
 	case isNull(n):
-		d.atKind(ErrMissingKey, n, path, "thiếu %s; ghi ví dụ %s (missing value)", what, example)
+		d.atKind(ErrMissingKey, n, path, "missing value", "thiếu %s; ghi ví dụ %s", what, example)
 		return "", false
 	case n.Kind != yaml.ScalarNode:
-		d.atKind(ErrType, n, path, "%s phải là một số, nhưng đây là %s (expected a number)", what, kindName(n))
+		d.atKind(ErrType, n, path, got("a number", n), "%s phải là một số, nhưng đây là %s", what, kindName(n))
 		return "", false
 	case len(n.Value) > MaxNumberLen:
-		d.atKind(ErrNumber, n, path, "%s dài %d ký tự, quá %d ký tự cho phép; viết ví dụ %s (number text too long)", what, len(n.Value), MaxNumberLen, example)
+		d.atKind(ErrNumber, n, path, "number text too long", "%s dài %d ký tự, quá %d ký tự cho phép; viết ví dụ %s", what, len(n.Value), MaxNumberLen, example)
 		return "", false
 	case quoted(n):
 		if text := strings.TrimSpace(n.Value); allDigits(text) || plainDecimal(text) {
-			d.atKind(ErrType, n, path, "%s phải là một số, không đặt trong ngoặc kép: viết %s chứ không viết \"%s\" (a number, not a string)", what, text, n.Value)
+			d.atKind(ErrType, n, path, "a number, not a string", "%s phải là một số, không đặt trong ngoặc kép: viết %s chứ không viết \"%s\"", what, text, n.Value)
 		} else {
-			d.atKind(ErrType, n, path, "%s phải là một số, nhưng đây là chuỗi chữ %q; viết ví dụ %s (a number, not a string)", what, n.Value, example)
+			d.atKind(ErrType, n, path, "a number, not a string", "%s phải là một số, nhưng đây là chuỗi chữ %q; viết ví dụ %s", what, n.Value, example)
 		}
 		return "", false
 	}
@@ -564,20 +621,20 @@ func (d *decoder) countOK(n *yaml.Node, path string) (indicators.Count, bool) {
 				return c, true
 			}
 		}
-		d.atKind(ErrRange, n, path, "số lượng %s quá lớn; tối đa %s (count too large)", clip(text, MaxNumberLen), indicators.FormatInt(MaxCount))
+		d.atKind(ErrRange, n, path, "count too large", "số lượng %s quá lớn; tối đa %s", clip(text, MaxNumberLen), indicators.FormatInt(MaxCount))
 	case reDotThousands.MatchString(text):
 		fixed := strings.ReplaceAll(text, ".", "")
-		d.atKind(ErrNumber, n, path, "số lượng %q có dấu chấm phân cách hàng nghìn, YAML đọc thành số thập phân %s; viết liền không dấu: %s (write %s: the dot is a decimal point in YAML)",
-			text, decimalVN(text), fixed, fixed)
+		d.atKind(ErrNumber, n, path, "write "+fixed+": the dot is a decimal point in YAML",
+			"số lượng %q có dấu chấm phân cách hàng nghìn, YAML đọc thành số thập phân %s; viết liền không dấu: %s", text, decimalVN(text), fixed)
 	case reComThousands.MatchString(text):
 		fixed := strings.ReplaceAll(text, ",", "")
-		d.atKind(ErrNumber, n, path, "số lượng %q có dấu phẩy; viết liền không dấu: %s (write %s without separators)", text, fixed, fixed)
+		d.atKind(ErrNumber, n, path, "write "+fixed+" without separators", "số lượng %q có dấu phẩy; viết liền không dấu: %s", text, fixed)
 	case reNegative.MatchString(text):
-		d.atKind(ErrNumber, n, path, "số lượng %s là số âm; số lượng không được âm (a count must not be negative)", text)
+		d.atKind(ErrNumber, n, path, "a count must not be negative", "số lượng %s là số âm; số lượng không được âm", text)
 	case plainDecimal(text), reVNDecimal.MatchString(text):
-		d.atKind(ErrNumber, n, path, "số lượng %s không phải là số nguyên; số lượng (hộ, người, lớp, thẻ …) phải là số nguyên như 1855 (a count must be a whole number)", text)
+		d.atKind(ErrNumber, n, path, "a count must be a whole number", "số lượng %s không phải là số nguyên; số lượng (hộ, người, lớp, thẻ …) phải là số nguyên như 1855", text)
 	default:
-		d.atKind(ErrNumber, n, path, "%q không phải là số; số lượng viết bằng chữ số liền nhau như 1855 (not a number)", text)
+		d.atKind(ErrNumber, n, path, "not a number", "%q không phải là số; số lượng viết bằng chữ số liền nhau như 1855", text)
 	}
 	return indicators.Count{}, false
 }
@@ -619,23 +676,23 @@ func (d *decoder) number(n *yaml.Node, path, what, example string) (decimal.Deci
 			}
 			return v, true
 		}
-		d.atKind(ErrNumber, n, path, "%q không đọc được thành số (not a number)", text)
+		d.atKind(ErrNumber, n, path, "not a number", "%q không đọc được thành số; viết ví dụ %s", text, example)
 	case reComThousands.MatchString(text):
 		whole := strings.ReplaceAll(text, ",", "")
 		dec := decimal.RequireFromString(strings.Replace(text, ",", ".", 1)).String()
-		d.atKind(ErrAmbiguousNumber, n, path, "%s %q không rõ nghĩa: nếu dấu phẩy phân cách hàng nghìn thì viết liền không dấu: %s; nếu là dấu thập phân thì viết %s (ambiguous: write %s, or %s with a decimal point)",
-			what, text, whole, dec, whole, dec)
+		d.atKind(ErrAmbiguousNumber, n, path, "ambiguous: write "+whole+", or "+dec+" with a decimal point",
+			"%s %q không rõ nghĩa: nếu dấu phẩy phân cách hàng nghìn thì viết liền không dấu: %s; nếu là dấu thập phân thì viết %s", what, text, whole, dec)
 	case reVNDecimal.MatchString(text):
 		fixed := decimal.RequireFromString(strings.ReplaceAll(strings.ReplaceAll(text, ".", ""), ",", ".")).String()
-		d.atKind(ErrNumber, n, path, "%s viết %q theo kiểu Việt Nam; trong tệp YAML dùng dấu chấm thập phân và không phân cách hàng nghìn: %s (write %s)",
-			what, text, fixed, fixed)
+		d.atKind(ErrNumber, n, path, "write "+fixed,
+			"%s viết %q theo kiểu Việt Nam; trong tệp YAML dùng dấu chấm thập phân và không phân cách hàng nghìn: %s", what, text, fixed)
 	case reNegative.MatchString(text):
-		d.atKind(ErrNumber, n, path, "%s %s là số âm; không được âm (must not be negative)", what, text)
+		d.atKind(ErrNumber, n, path, "must not be negative", "%s %s là số âm; không được âm", what, text)
 	case strings.HasSuffix(text, "%"):
 		fixed := strings.ReplaceAll(strings.TrimSpace(strings.TrimSuffix(text, "%")), ",", ".")
-		d.atKind(ErrNumber, n, path, "%s ghi không kèm dấu %%: %s (write the percentage without %%)", what, fixed)
+		d.atKind(ErrNumber, n, path, "write the percentage without %", "%s ghi không kèm dấu %%: %s", what, fixed)
 	default:
-		d.atKind(ErrNumber, n, path, "%q không phải là số; viết ví dụ %s (not a number)", text, example)
+		d.atKind(ErrNumber, n, path, "not a number", "%q không phải là số; viết ví dụ %s", text, example)
 	}
 	return decimal.Decimal{}, false
 }
@@ -651,10 +708,10 @@ const CodeThousandsDot = "thousands-dot"
 func (d *decoder) thousandsDot(n *yaml.Node, path, what, text string) {
 	whole := strings.ReplaceAll(text, ".", "")
 	read, meant := decimalVN(text), indicators.FormatNumber(decimal.RequireFromString(whole), -1)
-	const format = "%s %s (dòng %d, cột %d) được đọc là %s vì YAML dùng dấu chấm thập phân; nếu ý là %s (dấu chấm phân cách hàng nghìn) thì viết %s; nếu đúng là %s thì viết %s0 cho rõ (ambiguous: %s or %s)"
-	args := []any{what, text, n.Line, n.Column, read, meant, whole, read, text, read, meant}
+	const format = "%s %s (dòng %d, cột %d) được đọc là %s vì YAML dùng dấu chấm thập phân; nếu ý là %s (dấu chấm phân cách hàng nghìn) thì viết %s; nếu đúng là %s thì viết %s0 cho rõ"
+	args := []any{what, text, n.Line, n.Column, read, meant, whole, read, text}
 	if d.strict {
-		d.atKind(ErrAmbiguousNumber, n, path, format, args...)
+		d.atKind(ErrAmbiguousNumber, n, path, "ambiguous: "+read+" or "+meant, format, args...)
 		return
 	}
 	d.warnings = append(d.warnings, indicators.Finding{Severity: indicators.Warning, Code: CodeThousandsDot, Subject: path,
@@ -683,7 +740,7 @@ func (d *decoder) integer(n *yaml.Node, path, what string, lo, hi int) int {
 	}
 	v := c.Int64()
 	if v < int64(lo) || v > int64(hi) {
-		d.atKind(ErrRange, n, path, "%s %d nằm ngoài khoảng %d–%d (out of range)", what, v, lo, hi)
+		d.atKind(ErrRange, n, path, "out of range", "%s %d nằm ngoài khoảng %d–%d", what, v, lo, hi)
 		return 0
 	}
 	return int(v)
@@ -698,22 +755,22 @@ func (d *decoder) date(n *yaml.Node, path string, allowEmpty bool) indicators.Da
 	n = resolve(n)
 	if isNull(n) || (n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) == "") {
 		if !allowEmpty {
-			d.atKind(ErrMissingKey, n, path, "thiếu ngày; ghi dạng năm-tháng-ngày, ví dụ 2023-02-08 (missing date, YYYY-MM-DD)")
+			d.atKind(ErrMissingKey, n, path, "missing date, YYYY-MM-DD", "thiếu ngày; ghi dạng năm-tháng-ngày, ví dụ 2023-02-08")
 		}
 		return indicators.Date{}
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.atKind(ErrType, n, path, "ngày phải ghi dạng 2023-02-08, nhưng đây là %s (expected a date)", kindName(n))
+		d.atKind(ErrType, n, path, got("a date", n), "ngày phải ghi dạng 2023-02-08, nhưng đây là %s", kindName(n))
 		return indicators.Date{}
 	}
 	text := strings.TrimSpace(n.Value)
 	if !isoDate(text) {
-		d.atKind(ErrDate, n, path, "ngày %q phải ghi dạng năm-tháng-ngày, ví dụ 2023-02-08 cho ngày 08/02/2023 (date must be YYYY-MM-DD)", clip(text, 40))
+		d.atKind(ErrDate, n, path, "date must be YYYY-MM-DD", "ngày %q phải ghi dạng năm-tháng-ngày, ví dụ 2023-02-08 cho ngày 08/02/2023", clip(text, 40))
 		return indicators.Date{}
 	}
 	t, err := indicators.ParseDate(text)
 	if err != nil {
-		d.atKind(ErrDate, n, path, "ngày %q không có thật (no such date)", text)
+		d.atKind(ErrDate, n, path, "no such date", "ngày %q không có thật; kiểm tra lại ngày và tháng", text)
 		return indicators.Date{}
 	}
 	return t
@@ -728,7 +785,7 @@ func isoDate(s string) bool {
 func (d *decoder) code(n *yaml.Node, path string) string {
 	s := strings.TrimSpace(d.str(n, path))
 	if s == "" {
-		d.atKind(ErrMissingKey, resolve(n), path, "mã (ma) không được để trống (empty key)")
+		d.atKind(ErrMissingKey, resolve(n), path, "empty ma", "mã (ma) không được để trống; ghi mã của mục này")
 	}
 	return s
 }

@@ -197,13 +197,14 @@ func TestLoadErrors(t *testing.T) {
 		col      int    // expected column; 0 = don't check
 		path     string
 		want     []string // fragments of the message
+		detail   string   // a fragment of the English detail; "" = don't check
 		n        int      // number of errors; 0 means 1
 	}{
 		{
 			name: "unknown key", old: "ho_ngheo: {so_ho: 1855, nhan_khau: 4839}",
 			new: "ho_ngheo: {so_ho: 1855, nhan_khau: 4839, nhan_khau_ngheo: 3}", at: "nhan_khau_ngheo",
 			path: "giam_ngheo.ho_ngheo.nhan_khau_ngheo",
-			want: []string{`khóa "nhan_khau_ngheo" không có trong mẫu`, "so_ho, nhan_khau, ty_le_bao_cao", "unknown key"},
+			want: []string{`khóa "nhan_khau_ngheo" không có trong mẫu`, "so_ho, nhan_khau, ty_le_bao_cao"}, detail: "unknown key",
 		},
 		{
 			name: "misspelt key suggests the right one", old: "    bat_buoc: 5484", new: "    bat_bouc: 5484", at: "bat_bouc",
@@ -219,7 +220,7 @@ func TestLoadErrors(t *testing.T) {
 		},
 		{
 			name: "float in a count", old: "so_lop: 6,", new: "so_lop: 6.5,", at: "6.5",
-			path: "lao_dong.dao_tao_nghe.phi_nong_nghiep.so_lop", want: []string{"6.5 không phải là số nguyên", "whole number"},
+			path: "lao_dong.dao_tao_nghe.phi_nong_nghiep.so_lop", want: []string{"6.5 không phải là số nguyên"}, detail: "whole number",
 		},
 		{
 			name: "whole float in a count", old: "bat_buoc: 5484", new: "bat_buoc: 5484.0", at: "5484.0", col: 15,
@@ -227,7 +228,7 @@ func TestLoadErrors(t *testing.T) {
 		},
 		{
 			name: "thousands separator in a count", old: "so_ho: 1855, nhan_khau: 4839}", new: "so_ho: 1.855, nhan_khau: 4839}", at: "1.855",
-			path: "giam_ngheo.ho_ngheo.so_ho", want: []string{`"1.855"`, "phân cách hàng nghìn", "viết liền không dấu: 1855", "write 1855"},
+			path: "giam_ngheo.ho_ngheo.so_ho", want: []string{`"1.855"`, "phân cách hàng nghìn", "viết liền không dấu: 1855"}, detail: "write 1855",
 		},
 		{
 			name: "negative count", old: "tron_100: 19", new: "tron_100: -19", at: "-19",
@@ -260,7 +261,7 @@ func TestLoadErrors(t *testing.T) {
 		},
 		{
 			name: "duplicate key", old: "  nam: 2023\n", new: "  nam: 2023\n  nam: 2024\n", at: "nam: 2024", col: 3,
-			path: "ky.nam", want: []string{`khóa "nam" bị lặp`, "đã có ở dòng 14", "duplicate key"},
+			path: "ky.nam", want: []string{`khóa "nam" bị lặp`, "đã có ở dòng 14"}, detail: "duplicate key, first at line 14",
 		},
 		{
 			name: "wrong period kind", old: "loai: 6-thang-dau ", new: "loai: 6-thang-giua ", at: "6-thang-giua",
@@ -272,7 +273,7 @@ func TestLoadErrors(t *testing.T) {
 		},
 		{
 			name: "year with a thousands dot", old: "  nam: 2023\n", new: "  nam: 2.023\n", at: "2.023",
-			path: "ky.nam", want: []string{"write 2023"},
+			path: "ky.nam", want: []string{"viết liền không dấu: 2023"}, detail: "write 2023",
 		},
 		{
 			name: "date not ISO", old: "ngay_uoc_tinh: 2023-06-30", new: "ngay_uoc_tinh: 30/6/2023", at: "30/6/2023",
@@ -335,6 +336,12 @@ func TestLoadErrors(t *testing.T) {
 				if !strings.Contains(e.Msg, w) {
 					t.Errorf("message %q lacks %q", e.Msg, w)
 				}
+			}
+			if !strings.Contains(e.Detail, c.detail) || e.Detail == "" {
+				t.Errorf("detail %q lacks %q", e.Detail, c.detail)
+			}
+			if !strings.HasSuffix(e.Error(), e.Msg+" ("+e.Detail+")") {
+				t.Errorf("Error() = %q, want the message then the detail", e.Error())
 			}
 			if want := "tayson.yaml:" + itoa(line) + ":"; !strings.HasPrefix(e.Error(), want) {
 				t.Errorf("Error() = %q, want prefix %q", e.Error(), want)
@@ -486,7 +493,7 @@ func TestLoadErrorsSmall(t *testing.T) {
 		es := loadErrs(t, src)
 		found := false
 		for _, e := range es {
-			if e.Path == c.path && strings.Contains(e.Msg, c.want) {
+			if e.Path == c.path && strings.Contains(e.Msg+" ", c.want) { // a want ending in a space ends the message or a word
 				found = true
 				if e.Line == 0 {
 					t.Errorf("%s: no line: %v", c.new, e)

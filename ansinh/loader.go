@@ -132,8 +132,8 @@ func (l Loader) read(r io.Reader, name string, size int64) ([]byte, error) {
 }
 
 func fileTooLarge(name string, max int64) error {
-	return LoadErrors{{File: name, Kind: ErrTooLarge,
-		Msg: fmt.Sprintf("tệp lớn hơn %d byte, không đọc; tệp số liệu của một đơn vị chỉ vài chục KB (file larger than %d bytes)", max, max)}}
+	return LoadErrors{newLoadError(name, ErrTooLarge, fmt.Sprintf("file larger than %d bytes", max),
+		"tệp lớn hơn %d byte, không đọc; tệp số liệu của một đơn vị chỉ vài chục KB: kiểm tra đã chọn đúng tệp", max)}
 }
 
 // Load reads one period file (YAML, one document) from r. name is used in error
@@ -217,19 +217,19 @@ func (d dirFS) Open(name string) (fs.File, error) {
 func (d dirFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(d.fsys, name) }
 
 func notRegular(name string, mode fs.FileMode) error {
-	what := "một tệp đặc biệt (special file)"
+	what, detail := "một tệp đặc biệt", "a special file"
 	switch {
 	case mode&fs.ModeSymlink != 0:
-		what = "một liên kết tượng trưng (symbolic link)"
+		what, detail = "một liên kết tượng trưng", "a symbolic link"
 	case mode.IsDir():
-		what = "một thư mục (directory)"
+		what, detail = "một thư mục", "a directory"
 	case mode&fs.ModeNamedPipe != 0:
-		what = "một ống (named pipe)"
+		what, detail = "một ống dẫn dữ liệu", "a named pipe"
 	case mode&(fs.ModeDevice|fs.ModeCharDevice) != 0:
-		what = "một thiết bị (device)"
+		what, detail = "một thiết bị", "a device"
 	}
-	return LoadErrors{{File: name, Kind: ErrNotRegular,
-		Msg: "đây là " + what + ", không phải tệp số liệu; chép tệp .yaml thật vào thư mục (not a regular file, not read)"}}
+	return LoadErrors{newLoadError(name, ErrNotRegular, "not a regular file but "+detail+", not read",
+		"đây là %s, không phải tệp số liệu; chép tệp .yaml thật vào thư mục", what)}
 }
 
 // LoadFS is [Loader.LoadFSContext] without a context.

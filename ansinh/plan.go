@@ -91,13 +91,13 @@ func (d *decoder) loadPlan(data []byte) *Plan {
 			d.sequence(n, path, func(n *yaml.Node, path string, _ int) {
 				t, ok := d.target(n, path)
 				if line, dup := codes[t.Code]; dup && t.Code != "" {
-					d.atKind(ErrDuplicateKey, n, path+".ma", "mã chỉ tiêu %q bị lặp, đã có ở dòng %d (duplicate ma)", t.Code, line)
+					d.atKind(ErrDuplicateKey, n, path+".ma", "duplicate ma", "mã chỉ tiêu %q bị lặp, đã có ở dòng %d; mỗi chỉ tiêu một mã", t.Code, line)
 					ok = false
 				} else if t.Code != "" {
 					codes[t.Code] = n.Line
 				}
 				if line, dup := paths[t.Path]; dup && t.Path != "" {
-					d.atKind(ErrDuplicateKey, n, path+".chi_so", "chỉ số %q đã có chỉ tiêu ở dòng %d; mỗi số liệu một chỉ tiêu (duplicate chi_so)", t.Path, line)
+					d.atKind(ErrDuplicateKey, n, path+".chi_so", "duplicate chi_so", "chỉ số %q đã có chỉ tiêu ở dòng %d; mỗi số liệu một chỉ tiêu", t.Path, line)
 					ok = false
 				} else if t.Path != "" {
 					paths[t.Path] = n.Line
@@ -107,7 +107,7 @@ func (d *decoder) loadPlan(data []byte) *Plan {
 				}
 			})
 			if resolve(n) != nil && len(p.Targets) == 0 && len(d.errs) == 0 {
-				d.atKind(ErrMissingKey, resolve(n), path, "kế hoạch chưa có chỉ tiêu nào (no targets)")
+				d.atKind(ErrMissingKey, resolve(n), path, "no targets", "kế hoạch chưa có chỉ tiêu nào; thêm các chỉ tiêu vào chi_tieu")
 			}
 		}),
 	)
@@ -131,7 +131,7 @@ func (d *decoder) moneyUnitFirst(root *yaml.Node) {
 		}
 		u, err := indicators.ParseMoneyUnit(s)
 		if err != nil {
-			d.at(n, "don_vi_tien", "đơn vị tiền %q không hợp lệ; dùng: đồng, nghìn đồng, triệu đồng, tỷ đồng (unknown money unit)", s)
+			d.at(n, "don_vi_tien", "unknown money unit", "đơn vị tiền %q không hợp lệ; dùng: đồng, nghìn đồng, triệu đồng, tỷ đồng", s)
 			return
 		}
 		d.unitOfMoney = u
@@ -156,12 +156,13 @@ func (d *decoder) target(n *yaml.Node, path string) (Target, bool) {
 	if pathNode != nil && t.Path != "" {
 		kind, ok := d.figureKind(pathNode, path+".chi_so", t.Path)
 		if !ok {
-			d.at(pathNode, path+".chi_so", "chỉ số %q không phải là một số liệu của báo cáo (số lượng, số tiền hoặc tỷ lệ)%s (unknown figure path)",
-				t.Path, suggestPath(t.Path))
+			vn, en := didYouMean(suggestPath(t.Path))
+			d.at(pathNode, path+".chi_so", "unknown figure path"+en, "chỉ số %q không phải là một số liệu của báo cáo (số lượng, số tiền hoặc tỷ lệ)%s",
+				t.Path, vn)
 		}
 		t.Kind = kind
 	} else if pathNode != nil {
-		d.atKind(ErrMissingKey, pathNode, path+".chi_so", "chỉ số không được để trống; ghi đường dẫn số liệu, ví dụ lao_dong.viec_lam_moi.so_nguoi (empty chi_so)")
+		d.atKind(ErrMissingKey, pathNode, path+".chi_so", "empty chi_so", "chỉ số không được để trống; ghi đường dẫn số liệu, ví dụ lao_dong.viec_lam_moi.so_nguoi")
 	}
 	if valueNode != nil && t.Kind != 0 {
 		p := path + ".ke_hoach"
@@ -176,7 +177,7 @@ func (d *decoder) target(n *yaml.Node, path string) (Target, bool) {
 			t.Value, _ = d.number(valueNode, p, "tỷ lệ phần trăm", "95")
 		}
 		if len(d.errs) == before && t.Value.IsZero() {
-			d.at(resolve(valueNode), p, "kế hoạch bằng 0: không tính được tỷ lệ đạt kế hoạch (a zero target)")
+			d.at(resolve(valueNode), p, "a zero target", "kế hoạch bằng 0: không tính được tỷ lệ đạt kế hoạch; ghi chỉ tiêu kế hoạch khác 0, hoặc bỏ chỉ tiêu này")
 		}
 	}
 	return t, len(d.errs) == before
@@ -247,7 +248,7 @@ func figureKind(path string) (TargetKind, bool) {
 	return 0, false
 }
 
-// suggestPath proposes the nearest figure path.
+// suggestPath proposes the nearest figure path; "" when none is near.
 func suggestPath(path string) string {
 	best, bestD := "", 6
 	for _, p := range sortedKeys(figurePaths()) {
@@ -255,10 +256,7 @@ func suggestPath(path string) string {
 			best, bestD = p, dist
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf("; có phải là %q? (did you mean %q?)", best, best)
+	return best
 }
 
 // SetPlan sets r.Plan to p after checking it is r's unit's plan for r's year (errors

@@ -8,7 +8,8 @@ import (
 )
 
 // syntax records a YAML syntax error of yaml.v3 with its line, and, for the mistakes a
-// clerk makes most (a tab, a colon inside a value), its column and what to do.
+// clerk makes most (a tab, a colon inside a value), its column and what to do. yaml.v3's
+// English message goes to the error's Detail, never to the clerk's Msg.
 func (d *decoder) syntax(err error) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
@@ -18,37 +19,46 @@ func (d *decoder) syntax(err error) {
 	} else {
 		line = syntaxLine(d.src, msg)
 	}
-	e := &LoadError{File: d.file, Line: line, Kind: ErrSyntax,
-		Msg: "lỗi cú pháp YAML (syntax error): " + msg}
+	e := newLoadError(d.file, ErrSyntax, "syntax error: "+msg, "lỗi cú pháp YAML")
+	e.Line = line
 	switch {
 	case strings.Contains(msg, "tab character"), strings.Contains(msg, "cannot start any token"):
 		if l, c := findTab(d.src, line); l > 0 {
 			e.Line, e.Column = l, c
+			e.Detail = "tabs are not allowed in YAML indentation; " + msg
 			e.Msg = "có ký tự Tab ở dòng " + strconv.Itoa(l) + ", cột " + strconv.Itoa(c) +
-				"; YAML chỉ thụt lề bằng dấu cách: thay Tab bằng dấu cách (tabs are not allowed in YAML indentation; " + msg + ")"
+				"; YAML chỉ thụt lề bằng dấu cách: thay Tab bằng dấu cách"
 		} else if c := tokenStart(lineText(d.src, line)); c > 0 {
 			e.Column = c
-			e.Msg += "; giá trị bắt đầu bằng ký tự đặc biệt: đặt giá trị trong dấu ngoặc kép \"…\" (quote the value)"
+			e.Detail += "; quote the value"
+			e.Msg += "; giá trị bắt đầu bằng ký tự đặc biệt: đặt giá trị trong dấu ngoặc kép \"…\""
+		} else {
+			e.Msg += "; " + syntaxHintOther
 		}
 	case strings.Contains(msg, "mapping values are not allowed"):
 		text := lineText(d.src, line)
 		if c, fixed := colonInValue(text); c > 0 {
 			e.Column = c
-			e.Msg = "giá trị có dấu hai chấm và dấu cách (\": \"), YAML hiểu nhầm là một khóa mới; đặt giá trị trong dấu ngoặc kép: " +
-				fixed + " (a value containing \": \" must be quoted; " + msg + ")"
+			e.Detail = "a value containing \": \" must be quoted; " + msg
+			e.Msg = "giá trị có dấu hai chấm và dấu cách (\": \"), YAML hiểu nhầm là một khóa mới; đặt giá trị trong dấu ngoặc kép: " + fixed
 		} else {
 			e.Msg += "; kiểm tra thụt lề: các khóa của cùng một mục phải thẳng cột với nhau"
 		}
 	default:
+		hint := syntaxHintOther
 		for _, h := range syntaxHints {
 			if strings.Contains(msg, h.yaml) {
-				e.Msg += "; " + h.hint
+				hint = h.hint
 				break
 			}
 		}
+		e.Msg += "; " + hint
 	}
 	d.add(e)
 }
+
+// syntaxHintOther is what to check for a syntax error syntaxHints has no hint for.
+const syntaxHintOther = "kiểm tra dòng này và dòng trên nó: thụt lề bằng dấu cách và thẳng cột, dấu hai chấm và dấu cách sau tên khóa, dấu ngoặc kép và ngoặc [ ] { } đóng mở đủ cặp"
 
 // syntaxHints says what to check for the other syntax errors of yaml.v3 a clerk meets.
 var syntaxHints = []struct{ yaml, hint string }{
@@ -58,6 +68,10 @@ var syntaxHints = []struct{ yaml, hint string }{
 	{"found unexpected end of stream", "có dấu ngoặc kép mở mà chưa đóng"},
 	{"did not find expected '-' indicator", "các mục của danh sách phải thẳng cột, mỗi mục bắt đầu bằng \"- \""},
 	{"could not find expected ':'", "thiếu dấu hai chấm sau tên khóa (viết khóa: giá trị)"},
+	{"UTF-8", "tệp không được lưu bằng bảng mã UTF-8: mở tệp trong trình soạn thảo và lưu lại với bảng mã UTF-8 (Unicode)"},
+	{"control characters are not allowed", "có ký tự điều khiển không nhìn thấy được (thường do chép từ nơi khác): xóa rồi gõ lại dòng này"},
+	{"unknown escape character", "trong dấu ngoặc kép, dấu \\ phải viết hai lần (\\\\), hoặc đặt giá trị trong dấu nháy đơn '…'"},
+	{"exceeded max depth", "các mục lồng nhau quá sâu: tệp số liệu không có nhiều mức thụt lề như vậy, kiểm tra lại tệp"},
 }
 
 // lineText returns the text of the 1-based line of src, without its line break.

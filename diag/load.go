@@ -39,8 +39,9 @@ func loadCode(e *ansinh.LoadError) string {
 	return "data"
 }
 
-// loadEntry gives a problem of a period or plan file its kind and place. The loader's
-// message is Vietnamese already, says what to do, and names the value's path.
+// loadEntry gives a problem of a period or plan file its kind and place. Its message is
+// the loader's Msg, for the clerk: Vietnamese only, saying what to do; the English
+// Detail, for developers, stays out of it.
 func loadEntry(e *ansinh.LoadError) Entry {
 	return Entry{
 		Kind:     loadCode(e),

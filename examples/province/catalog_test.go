@@ -45,7 +45,7 @@ func TestCatalogFlag(t *testing.T) {
 	// Without the catalogue the same files are refused, each naming what is missing.
 	o.catalog = ""
 	stderr.Reset()
-	if code := run(&stderr, o); code != 1 || !strings.Contains(stderr.String(), "cần nạp tệp cùng danh mục") {
+	if code := run(&stderr, o); code != 1 || !strings.Contains(stderr.String(), "cần nạp kèm tệp danh mục chỉ tiêu bổ sung") {
 		t.Errorf("without -catalog: exit %d\n%s", code, stderr.String())
 	}
 }
