@@ -23,7 +23,7 @@ func partWords(part string) string {
 	case name == "endnotes.xml":
 		return "chú thích cuối văn bản"
 	case name == "comments.xml":
-		return "ghi chú (comment)"
+		return "ghi chú Word"
 	case strings.HasSuffix(part, ".xml"):
 		return "phần khác của tệp (" + name + ")"
 	}

@@ -49,7 +49,7 @@ func runRender(e env) int {
 	in := inputFlags(f)
 	out := f.String("o", "", "tệp báo cáo sẽ ghi (.docx); bỏ trống: tên tệp số liệu với đuôi .docx, trong thư mục hiện tại")
 	pdf := f.Bool("pdf", false, "ghi thêm bản PDF cạnh tệp .docx (cần cài LibreOffice)")
-	review := f.Bool("review", false, "bản dự thảo để duyệt: mỗi cảnh báo về số liệu thành một ghi chú (comment) Word cạnh số liệu đó")
+	review := f.Bool("review", false, "bản dự thảo để duyệt: mỗi cảnh báo về số liệu thành một ghi chú Word cạnh số liệu đó")
 	if code := f.parse(e); code >= 0 {
 		return code
 	}
