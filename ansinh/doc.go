@@ -33,7 +33,8 @@
 // or an unknown period kind are errors, each with file:line:column, and all errors of a
 // file come back together as [LoadErrors]. Money and rates are read exactly from the
 // text of the scalar (568.1 is 568,1 exactly), never through float64. Each [LoadError]
-// has a Kind for errors.Is (ErrSyntax, ErrUnknownKey, ErrNumber …).
+// has a Kind for errors.Is (ErrSyntax, ErrUnknownKey, ErrNumber …), a Msg for the clerk
+// (Vietnamese only: what is wrong and what to do) and a Detail for developers (English).
 //
 // Loading is bounded: a [Loader]'s zero value, which [Load], [LoadFile], [LoadDir] and
 // the others use, reads files up to [DefaultMaxFileSize], reports at most

@@ -327,7 +327,7 @@ func (d *decoder) mapping(n *yaml.Node, path string, fields ...field) {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		d.atKind(ErrType, n, path, got("a mapping", n), "phải là một nhóm khóa: giá trị, nhưng đây là %s", kindName(n))
+		d.atKind(ErrType, n, path, got("a mapping", n), "phải là một nhóm khóa: giá trị, nhưng đây là %s; ghi các khóa của mục này trên các dòng bên dưới, thụt lề bằng dấu cách, mỗi dòng một khóa: giá trị", kindName(n))
 		return
 	}
 	// Mappings have a handful of keys: a linear search and a slice of first lines cost
