@@ -93,7 +93,7 @@ func (t *Template) build(ctx context.Context, buf *bytes.Buffer, data any, rv *R
 	if err := rs.annotate(out); err != nil {
 		return err
 	}
-	return writePackage(buf, t.parts, out, pics, rs)
+	return writePackage(buf, t.parts, out, nil, pics, rs)
 }
 
 // executeParts executes every one of parts that holds tags, in order, under one budget.
@@ -127,9 +127,10 @@ func (t *Template) executeParts(ctx context.Context, parts []*pkgPart, data any,
 	return out, nil
 }
 
-// writePackage writes the package: the rendered parts, the untouched ones as they are
-// stored, and the pictures with their relationships and content types.
-func writePackage(buf *bytes.Buffer, parts []*pkgPart, out []*bytes.Buffer, pics *imageState, rs *reviewState) error {
+// writePackage writes the package: the rendered parts (out, or packs for those deflated
+// already), the untouched ones as they are stored, and the pictures with their
+// relationships and content types.
+func writePackage(buf *bytes.Buffer, parts []*pkgPart, out []*bytes.Buffer, packs map[*pkgPart]*packed, pics *imageState, rs *reviewState) error {
 	zw := zip.NewWriter(buf)
 	zw.RegisterCompressor(zip.Deflate, fastDeflate)
 	hasRels := map[string]bool{}
@@ -137,8 +138,16 @@ func writePackage(buf *bytes.Buffer, parts []*pkgPart, out []*bytes.Buffer, pics
 		name := p.hdr.Name
 		var body []byte
 		switch {
+		case packs[p] != nil:
+			if err := writePacked(zw, p, packs[p]); err != nil {
+				return err
+			}
+			continue
 		case out[i] != nil:
-			body = out[i].Bytes()
+			if err := writeRendered(zw, p, out[i].Bytes()); err != nil {
+				return err
+			}
+			continue
 		case pics.extends(name) || rs.extends(name):
 			hasRels[name] = true
 			body = rs.extend(name, extendPictures(pics, name, p.meta))
@@ -164,6 +173,17 @@ func writePackage(buf *bytes.Buffer, parts []*pkgPart, out []*bytes.Buffer, pics
 	return nil
 }
 
+// writeRendered deflates and stores a rendered part.
+func writeRendered(zw *zip.Writer, p *pkgPart, body []byte) error {
+	pk, err := pack(body)
+	if err != nil {
+		return fmt.Errorf("render: %s: %w", p.hdr.Name, err)
+	}
+	defer pk.release()
+	return writePacked(zw, p, pk)
+}
+
+// writeEntry writes a part the template extends (relationships, content types).
 func writeEntry(zw *zip.Writer, p *pkgPart, body []byte) error {
 	w, err := createRendered(zw, p)
 	if err != nil {

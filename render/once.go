@@ -38,7 +38,7 @@ func (t *Template) Render(ctx context.Context, w io.Writer, docx []byte, data an
 	}
 	buf := getBuffer()
 	defer putBuffer(buf)
-	if err := writePackage(buf, t.parts, early.outFor(t.parts), nil, nil); err != nil {
+	if err := writePackage(buf, t.parts, make([]*bytes.Buffer, len(t.parts)), early.packs, nil, nil); err != nil {
 		return err
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
@@ -47,17 +47,17 @@ func (t *Template) Render(ctx context.Context, w io.Writer, docx []byte, data an
 	return nil
 }
 
-// earlyOutput is what Render executed before the package was wholly read: the output of
-// each part that holds tags, or the error that stopped execution.
+// earlyOutput is what Render executed before the package was wholly read: each part
+// that holds tags executed and deflated, or the error that stopped execution.
 type earlyOutput struct {
-	byPart map[*pkgPart]*bytes.Buffer
-	err    error
+	packs map[*pkgPart]*packed
+	err   error
 }
 
 // executeEarly executes the parts that hold tags among templated, as build does without
-// pictures or comments.
+// pictures or comments, and deflates them.
 func (t *Template) executeEarly(ctx context.Context, templated []*pkgPart, data any) (e *earlyOutput) {
-	e = &earlyOutput{byPart: make(map[*pkgPart]*bytes.Buffer, len(templated))}
+	e = &earlyOutput{packs: make(map[*pkgPart]*packed, len(templated))}
 	defer func() {
 		// As in build: no panic reaches the caller.
 		if r := recover(); r != nil {
@@ -66,26 +66,24 @@ func (t *Template) executeEarly(ctx context.Context, templated []*pkgPart, data 
 	}()
 	out, err := t.executeParts(ctx, templated, data, nil, nil)
 	for i, b := range out {
-		if b != nil {
-			e.byPart[templated[i]] = b
+		if b == nil {
+			continue
 		}
+		if err == nil {
+			var pk *packed
+			if pk, err = pack(b.Bytes()); err == nil {
+				e.packs[templated[i]] = pk
+			}
+		}
+		putBuffer(b)
 	}
 	e.err = err
 	return e
 }
 
-// outFor lines the outputs up with parts, the package's parts once read.
-func (e *earlyOutput) outFor(parts []*pkgPart) []*bytes.Buffer {
-	out := make([]*bytes.Buffer, len(parts))
-	for i, p := range parts {
-		out[i] = e.byPart[p]
-	}
-	return out
-}
-
-// release gives the output buffers back to the pool.
+// release gives the deflated parts' buffers back to the pool.
 func (e *earlyOutput) release() {
-	for _, b := range e.byPart {
-		putBuffer(b)
+	for _, pk := range e.packs {
+		pk.release()
 	}
 }

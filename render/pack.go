@@ -1,0 +1,60 @@
+package render
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"hash/crc32"
+)
+
+// packed is a rendered part deflated and ready to store: Render deflates the parts it
+// executes while the template's other parts are still being checked, and Execute
+// deflates them as it writes; both store them the same way (writePacked), so both give
+// the same bytes.
+type packed struct {
+	data *bytes.Buffer // the deflated bytes
+	crc  uint32        // CRC-32 of the part
+	size int           // the part's length
+}
+
+// pack deflates a rendered part.
+func pack(body []byte) (*packed, error) {
+	pk := &packed{data: getBuffer(), crc: crc32.ChecksumIEEE(body), size: len(body)}
+	fw, err := fastDeflate(pk.data)
+	if err == nil {
+		_, err = fw.Write(body)
+		if cerr := fw.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		putBuffer(pk.data)
+		return nil, err
+	}
+	return pk, nil
+}
+
+// release gives the buffer back to the pool.
+func (pk *packed) release() { putBuffer(pk.data) }
+
+// writePacked stores the rendered part p under the template entry's name, comment and
+// time. Its sizes and checksum are known, so they are in the entry's header and no data
+// descriptor follows the data.
+func writePacked(zw *zip.Writer, p *pkgPart, pk *packed) error {
+	h := zip.FileHeader{
+		Name: p.hdr.Name, Comment: p.hdr.Comment, NonUTF8: p.hdr.NonUTF8,
+		CreatorVersion: p.hdr.CreatorVersion&0xff00 | 20, ReaderVersion: 20,
+		Flags:        p.hdr.Flags & 0x800, // names in UTF-8
+		Method:       zip.Deflate,
+		ModifiedTime: p.hdr.ModifiedTime, ModifiedDate: p.hdr.ModifiedDate,
+		CRC32: pk.crc, CompressedSize64: uint64(pk.data.Len()), UncompressedSize64: uint64(pk.size),
+	}
+	w, err := zw.CreateRaw(&h)
+	if err == nil {
+		_, err = w.Write(pk.data.Bytes())
+	}
+	if err != nil {
+		return fmt.Errorf("render: %s: %w", p.hdr.Name, err)
+	}
+	return nil
+}
