@@ -187,9 +187,24 @@ func isXMLContentType(t string) bool {
 }
 
 // walkOPC reads a package bookkeeping part, already checked well-formed, whose root must
-// be root, and calls fn for each element.
+// be root, and calls fn for each element. A plain part is read by fastOPC; any other
+// by encoding/xml.
 func walkOPC(name string, data []byte, root xml.Name, fn func(xml.StartElement) error) error {
-	d := xml.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))))
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	if elems, ok := fastOPC(data, root); ok {
+		for _, se := range elems {
+			if err := fn(se); err != nil {
+				return &Error{Kind: ErrPackage, Location: Location{Part: name}, Err: err}
+			}
+		}
+		return nil
+	}
+	return walkXML(name, data, root, fn)
+}
+
+// walkXML is walkOPC with encoding/xml, for any well-formed part.
+func walkXML(name string, data []byte, root xml.Name, fn func(xml.StartElement) error) error {
+	d := xml.NewDecoder(bytes.NewReader(data))
 	first := true
 	for {
 		tok, err := d.Token()
