@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -17,6 +18,7 @@ import (
 
 // lex feeds the elements and text of raw to the scanner.
 func (sc *scanner) lex(raw []byte) error {
+	sc.src = string(raw)
 	i := 0
 	for i < len(raw) {
 		j := bytes.IndexByte(raw[i:], '<')
@@ -55,13 +57,13 @@ func (sc *scanner) markup(raw []byte, i int) (int, error) {
 	case bytes.HasPrefix(rest, []byte("</")):
 		name, k := sc.name(raw, i+2)
 		k = skipSpace(raw, k)
-		if k >= len(raw) || raw[k] != '>' || name.Local == "" {
+		if k >= len(raw) || raw[k] != '>' || name.local == "" {
 			return 0, fmt.Errorf("%w: at byte %d: malformed end tag", ErrXML, i)
 		}
 		return k + 1, sc.end(name, i, k+1)
 	}
 	name, k := sc.name(raw, i+1)
-	if name.Local == "" {
+	if name.local == "" {
 		return 0, fmt.Errorf("%w: at byte %d: malformed start tag", ErrXML, i)
 	}
 	attrs, k, selfClosing, err := sc.attributes(raw, k)
@@ -91,27 +93,26 @@ func skipSpace(raw []byte, i int) int {
 	return i
 }
 
+// qname is a name as written, and its prefix (empty when it has none) and local part.
+type qname struct {
+	full, space, local string
+}
+
 // name reads a name at raw[i:] and returns it, split at its colon, and the offset after
-// it. Names are interned: a part repeats a few dozen names thousands of times.
-func (sc *scanner) name(raw []byte, i int) (xml.Name, int) {
+// it. Names are substrings of sc.src, the part converted to a string once: a part has
+// thousands of names, which then cost neither an allocation nor a lookup.
+func (sc *scanner) name(raw []byte, i int) (qname, int) {
 	k := i
 	for k < len(raw) && !isSpace(raw[k]) && raw[k] != '>' && raw[k] != '/' && raw[k] != '=' {
 		k++
 	}
-	full := sc.intern(raw[i:k])
-	if c := bytes.IndexByte(raw[i:k], ':'); c >= 0 {
-		return xml.Name{Space: full[:c], Local: full[c+1:]}, k
+	full := sc.src[i:k]
+	if c := strings.IndexByte(full, ':'); c > 0 {
+		return qname{full: full, space: full[:c], local: full[c+1:]}, k
+	} else if c == 0 {
+		return qname{full: full[1:], local: full[1:]}, k // an empty prefix is none
 	}
-	return xml.Name{Local: full}, k
-}
-
-func (sc *scanner) intern(b []byte) string {
-	if s, ok := sc.names[string(b)]; ok {
-		return s
-	}
-	s := string(b)
-	sc.names[s] = s
-	return s
+	return qname{full: full, local: full}, k
 }
 
 // attributes reads the attributes of a start tag up to its end, and returns the offset
@@ -131,7 +132,7 @@ func (sc *scanner) attributes(raw []byte, i int) (attrs []xml.Attr, next int, se
 		}
 		name, k := sc.name(raw, i)
 		k = skipSpace(raw, k)
-		if name.Local == "" || k >= len(raw) || raw[k] != '=' {
+		if name.local == "" || k >= len(raw) || raw[k] != '=' {
 			return nil, 0, false, fmt.Errorf("%w: at byte %d: malformed attribute", ErrXML, i)
 		}
 		k = skipSpace(raw, k+1)
@@ -147,7 +148,7 @@ func (sc *scanner) attributes(raw []byte, i int) (attrs []xml.Attr, next int, se
 			if err := decodeText(&v, raw[k+1:k+1+end]); err != nil {
 				return nil, 0, false, err
 			}
-			attrs = append(attrs, xml.Attr{Name: name, Value: v.String()})
+			attrs = append(attrs, xml.Attr{Name: xml.Name{Space: name.space, Local: name.local}, Value: v.String()})
 		}
 		i = k + 1 + end + 1
 	}

@@ -101,6 +101,8 @@ func TestLexerCases(t *testing.T) {
 		{"entities", `<w:document xmlns:w="` + nsMain + `"><w:p><w:r><w:t>a &amp; b &lt;c&gt; &quot;d&apos; &#7843;&#x1EA1;</w:t></w:r></w:p></w:document>`},
 		{"CDATA and comments", `<?xml version="1.0"?><!-- x --><w:document xmlns:w="` + nsMain + `"><w:p><?pi x?><w:r><w:t>a<![CDATA[<b>&amp;]]><!-- c -->d</w:t></w:r></w:p></w:document>`},
 		{"line ends", "<w:document xmlns:w=\"" + nsMain + "\"><w:p><w:r><w:t>a\r\nb\rc\nd&#13;e</w:t></w:r></w:p></w:document>"},
+		{"lone CR", "<w:document xmlns:w=\"" + nsMain + "\"><w:p><w:r><w:t>a\rb</w:t><w:t>\r</w:t></w:r></w:p></w:document>"},
+		{"markup in text", `<w:document xmlns:w="` + nsMain + `"><w:p><w:r><w:t>a<w:x>b</w:x>c</w:t></w:r></w:p></w:document>`},
 		{"attributes", `<w:document xmlns:w="` + nsMain + `"><w:p w:rsidR='a>b' x = "c/>d"><w:r><w:t xml:space="preserve"> e </w:t><w:t/></w:r></w:p></w:document>`},
 		{"other prefix", `<ns0:document xmlns:ns0="` + nsMain + `" xmlns:w="urn:other"><ns0:p><ns0:r><ns0:t>a</ns0:t><w:t>not this</w:t></ns0:r></ns0:p></ns0:document>`},
 	}

@@ -50,16 +50,21 @@ type paraNode struct {
 	table, tableRow, column int
 }
 
-// keepContent are the elements that make a paragraph worth keeping when its only text is
-// control tags: removing them would lose a picture, a note, a comment's anchor, a
-// bookmark another part links to, or half of a field (which breaks the document).
-var keepContent = map[string]bool{
-	"drawing": true, "pict": true, "object": true,
-	"footnoteReference": true, "endnoteReference": true,
-	"commentReference": true, "commentRangeStart": true, "commentRangeEnd": true,
-	"bookmarkStart": true, "bookmarkEnd": true,
-	"fldChar": true, "fldSimple": true, "instrText": true,
-	"oMath": true, "oMathPara": true, "sym": true,
+// keepContent reports whether an element makes a paragraph worth keeping when its only
+// text is control tags: removing it would lose a picture, a note, a comment's anchor, a
+// bookmark another part links to, or half of a field (which breaks the document). A
+// switch, not a map: it is asked for every element of the part.
+func keepContent(local string) bool {
+	switch local {
+	case "drawing", "pict", "object",
+		"footnoteReference", "endnoteReference",
+		"commentReference", "commentRangeStart", "commentRangeEnd",
+		"bookmarkStart", "bookmarkEnd",
+		"fldChar", "fldSimple", "instrText",
+		"oMath", "oMathPara", "sym":
+		return true
+	}
+	return false
 }
 
 // rowNode is one <w:tr> element.
@@ -117,13 +122,13 @@ type scanner struct {
 	curText                                        int   // the w:t being read, or -1
 	textBuf                                        bytes.Buffer
 	prefixKnown                                    bool
-	names                                          map[string]string // interned names
-	err                                            error             // the first error in text
+	src                                            string // the part, whose substrings are the names
+	err                                            error  // the first error in text
 }
 
 // scanPart reads a part (see lex) and checks nesting.
 func scanPart(raw []byte) (*scan, error) {
-	sc := &scanner{scan: &scan{prefix: "w", paths: map[pathKey]int{}}, path: []int{0}, curText: -1, names: map[string]string{}}
+	sc := &scanner{scan: &scan{prefix: "w", paths: map[pathKey]int{}}, path: []int{0}, curText: -1}
 	if err := sc.lex(raw); err != nil {
 		return nil, err
 	}
@@ -146,16 +151,9 @@ func top(stack []int) int {
 	return stack[len(stack)-1]
 }
 
-func fullName(n xml.Name) string {
-	if n.Space == "" {
-		return n.Local
-	}
-	return n.Space + ":" + n.Local
-}
-
 // start records an element that opens at byte before and whose start tag ends at after;
 // attrs are its attributes if it is the first element.
-func (sc *scanner) start(name xml.Name, attrs []xml.Attr, before, after int) {
+func (sc *scanner) start(name qname, attrs []xml.Attr, before, after int) {
 	if !sc.prefixKnown {
 		sc.prefixKnown = true
 		for _, a := range attrs {
@@ -164,12 +162,13 @@ func (sc *scanner) start(name xml.Name, attrs []xml.Attr, before, after int) {
 			}
 		}
 	}
-	full := fullName(name)
+	full := name.full
 	local := ""
-	if name.Space == sc.prefix {
-		local = name.Local
+	if name.space == sc.prefix {
+		local = name.local
 	}
 	e := openElem{local: local, full: full, idx: -1}
+	path := sc.pathID(sc.path[len(sc.path)-1], full)
 	switch local {
 	case "p":
 		e.idx = sc.openParagraph(before)
@@ -192,11 +191,11 @@ func (sc *scanner) start(name xml.Name, attrs []xml.Attr, before, after int) {
 			sc.rows[r].cells++
 		}
 	case "t":
-		e.idx = sc.openText(full, before, after)
+		e.idx = sc.openText(path, before, after)
 	}
 	sc.markContent(local)
 	sc.stack = append(sc.stack, e)
-	sc.path = append(sc.path, sc.pathID(sc.path[len(sc.path)-1], full))
+	sc.path = append(sc.path, path)
 }
 
 func (sc *scanner) openParagraph(before int) int {
@@ -220,13 +219,14 @@ func (sc *scanner) openRow(before int) int {
 }
 
 // openText starts a w:t inside a paragraph; one outside any is not text a tag may use.
-func (sc *scanner) openText(full string, before, after int) int {
+// path is the w:t's element path.
+func (sc *scanner) openText(path, before, after int) int {
 	para := top(sc.paraStack)
 	if para < 0 {
 		return -1
 	}
 	tn := textNode{tagStart: before, tagEnd: after, start: after, end: after, run: top(sc.runStack),
-		para: para, path: sc.pathID(sc.path[len(sc.path)-1], full)}
+		para: para, path: path}
 	sc.texts = append(sc.texts, tn)
 	sc.curText = len(sc.texts) - 1
 	sc.textBuf.Reset()
@@ -248,7 +248,7 @@ func (sc *scanner) markContent(local string) {
 	if p < 0 {
 		return
 	}
-	if keepContent[local] {
+	if keepContent(local) {
 		sc.paras[p].keep = true
 	}
 	if local == "sectPr" && parent == "pPr" {
@@ -257,8 +257,8 @@ func (sc *scanner) markContent(local string) {
 }
 
 // end closes the innermost element, which must be the one t names.
-func (sc *scanner) end(name xml.Name, before, after int) error {
-	full := fullName(name)
+func (sc *scanner) end(name qname, before, after int) error {
+	full := name.full
 	if len(sc.stack) == 0 || sc.stack[len(sc.stack)-1].full != full {
 		want := "nothing"
 		if len(sc.stack) > 0 {
@@ -299,10 +299,21 @@ func (sc *scanner) closeText(idx, before, after int) {
 	} else {
 		tn.selfClosing = true
 	}
-	tn.text = sc.textBuf.String()
+	tn.text = sc.decodedText(tn.start, tn.end)
 	p := &sc.paras[tn.para]
 	p.texts = append(p.texts, idx)
 	sc.curText = -1
+}
+
+// decodedText is the text of the w:t whose content is src[start:end], as decoded into
+// textBuf; nearly always the content itself, which then costs no copy. Decoding
+// shortens whatever it changes (a reference, a CR LF, markup) but a lone CR, which
+// becomes a LF: content of the decoded length without a CR is the text.
+func (sc *scanner) decodedText(start, end int) string {
+	if raw := sc.src[start:end]; len(raw) == sc.textBuf.Len() && strings.IndexByte(raw, '\r') < 0 {
+		return raw
+	}
+	return sc.textBuf.String()
 }
 
 // paraText is the text of paragraph p as Word shows it, and the offset of each of its
