@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -145,8 +146,10 @@ func (c *compiler) findTags() bool {
 				Tag: t.text, Err: errors.New("the template holds more tags than Limits.MaxTags allows")})
 			return false
 		}
-		for _, t := range tags {
-			a := &action{tag: t, para: pi, loc: c.place(pi), paraText: text}
+		acts := make([]action, len(tags)) // the paragraph's actions, in one allocation
+		for i, t := range tags {
+			a := &acts[i]
+			*a = action{tag: t, para: pi, loc: c.place(pi), paraText: text}
 			a.node = nodeAt(s, pi, offs, t.start)
 			c.acts = append(c.acts, a)
 			pt.tags = append(pt.tags, a)
@@ -426,31 +429,50 @@ type rewrite struct {
 // removed.
 func (c *compiler) nodeEdits(pt *paraTags) {
 	rws, emptied := c.rewrites(pt)
-	for run := range emptied {
+	for _, run := range emptied {
 		c.add(edit{start: c.s.runs[run].start, end: c.s.runs[run].end})
 	}
 	for _, rw := range rws {
 		tn := &c.s.texts[rw.node]
-		if tn.run >= 0 && emptied[tn.run] || tn.selfClosing {
+		if tn.run >= 0 && slices.Contains(emptied, tn.run) || tn.selfClosing {
 			continue
 		}
-		startTag := string(c.raw[tn.tagStart:tn.tagEnd])
-		if !strings.Contains(startTag, "xml:space") {
+		startTag := c.raw[tn.tagStart:tn.tagEnd]
+		if !bytes.Contains(startTag, []byte("xml:space")) {
 			c.add(edit{start: tn.tagStart, end: tn.tagEnd,
-				segs: []seg{{raw: strings.TrimSuffix(startTag, ">") + ` xml:space="preserve">`}}})
+				segs: []seg{{raw: string(bytes.TrimSuffix(startTag, []byte(">"))) + ` xml:space="preserve">`}}})
 		}
 		c.add(edit{start: tn.start, end: tn.end, segs: rw.segs})
 	}
 }
 
+// runState is what rewrites learns of one run of a paragraph: whether a tag touches
+// it, and whether it is empty so far (no text left, nothing but properties besides).
+type runState struct {
+	run            int
+	touched, empty bool
+}
+
+// paraRuns are the runs of one paragraph as rewrites sees them, in order: a paragraph
+// has a few runs, which a slice finds as fast as a map and without allocating one.
+type paraRuns []runState
+
+func (rs *paraRuns) get(run int) *runState {
+	for i := range *rs {
+		if (*rs)[i].run == run {
+			return &(*rs)[i]
+		}
+	}
+	return nil
+}
+
 // rewrites computes the new content of each text node of a paragraph that a tag
 // touches, and the runs that end up empty: touched, with no text left and nothing but
 // properties besides.
-func (c *compiler) rewrites(pt *paraTags) ([]rewrite, map[int]bool) {
+func (c *compiler) rewrites(pt *paraTags) ([]rewrite, []int) {
 	s, tags, text := c.s, pt.tags, pt.text
 	var rws []rewrite
-	runEmpty := map[int]bool{}
-	runTouched := map[int]bool{}
+	var runs paraRuns
 	first := 0 // tags are in order: those ending before this node are done
 	for k, ti := range s.paras[pt.index].texts {
 		tn := &s.texts[ti]
@@ -459,30 +481,30 @@ func (c *compiler) rewrites(pt *paraTags) ([]rewrite, map[int]bool) {
 			first++
 		}
 		segs, touched := nodeSegs(text, from, to, ti, tags[first:])
-		if run := tn.run; run >= 0 {
-			if _, seen := runEmpty[run]; !seen {
-				runEmpty[run] = !s.runs[run].other
+		var rs *runState
+		if tn.run >= 0 {
+			if rs = runs.get(tn.run); rs == nil {
+				runs = append(runs, runState{run: tn.run, empty: !s.runs[tn.run].other})
+				rs = &runs[len(runs)-1]
 			}
 		}
 		if !touched {
-			if tn.run >= 0 && tn.text != "" {
-				runEmpty[tn.run] = false
+			if rs != nil && tn.text != "" {
+				rs.empty = false
 			}
 			continue
 		}
 		empty := len(segs) == 0
-		if tn.run >= 0 {
-			runTouched[tn.run] = true
-			if !empty {
-				runEmpty[tn.run] = false
-			}
+		if rs != nil {
+			rs.touched = true
+			rs.empty = rs.empty && empty
 		}
 		rws = append(rws, rewrite{node: ti, segs: segs, empty: empty})
 	}
-	emptied := map[int]bool{}
-	for run := range runTouched {
-		if runEmpty[run] {
-			emptied[run] = true
+	var emptied []int
+	for _, rs := range runs {
+		if rs.touched && rs.empty {
+			emptied = append(emptied, rs.run)
 		}
 	}
 	return rws, emptied

@@ -153,7 +153,9 @@ func skipString(text string, i int) int {
 // straightQuotes reads Word's typographic quotes as the straight quotes Go expects: Word
 // replaces " and ' as the clerk types them.
 func straightQuotes(s string) string {
-	if !strings.ContainsAny(s, "“”‘’") {
+	// The four quotes are U+2018, U+2019, U+201C and U+201D, which UTF-8 writes with a
+	// first byte 0xE2: a tag without that byte, as nearly all, is looked at no further.
+	if strings.IndexByte(s, 0xE2) < 0 || !strings.ContainsAny(s, "“”‘’") {
 		return s
 	}
 	return strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "'").Replace(s)
