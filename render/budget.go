@@ -19,7 +19,19 @@ import (
 // no such character, the part was checked to be XML, and printed values never hold one.
 
 // addSteps inserts the markers into the tree of a part.
-func addSteps(n parse.Node) {
+func addSteps(root parse.Node) {
+	var st stepper
+	st.add(root)
+}
+
+// stepper makes the markers of one part from blocks of many: a part has hundreds of
+// actions, and a node and a text each would be as many allocations.
+type stepper struct {
+	nodes []parse.TextNode
+	text  []byte
+}
+
+func (st *stepper) add(n parse.Node) {
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n == nil {
@@ -29,17 +41,17 @@ func addSteps(n parse.Node) {
 		for _, c := range n.Nodes {
 			switch c := c.(type) {
 			case *parse.ActionNode:
-				nodes = append(nodes, marker(c.Pos))
+				nodes = append(nodes, st.marker(c.Pos))
 			case *parse.IfNode:
-				addSteps(c.List)
-				addSteps(c.ElseList)
+				st.add(c.List)
+				st.add(c.ElseList)
 			case *parse.WithNode:
-				addSteps(c.List)
-				addSteps(c.ElseList)
+				st.add(c.List)
+				st.add(c.ElseList)
 			case *parse.RangeNode:
-				addSteps(c.List)
-				addSteps(c.ElseList)
-				c.List.Nodes = append([]parse.Node{marker(c.Pos)}, c.List.Nodes...)
+				st.add(c.List)
+				st.add(c.ElseList)
+				c.List.Nodes = append([]parse.Node{st.marker(c.Pos)}, c.List.Nodes...)
 			}
 			nodes = append(nodes, c)
 		}
@@ -47,8 +59,19 @@ func addSteps(n parse.Node) {
 	}
 }
 
-func marker(pos parse.Pos) *parse.TextNode {
-	return &parse.TextNode{NodeType: parse.NodeText, Pos: pos, Text: []byte("\x00" + strconv.Itoa(int(pos)))}
+// marker is a text node of a NUL byte and pos.
+func (st *stepper) marker(pos parse.Pos) *parse.TextNode {
+	const maxText = 1 + 20 // NUL and an int64
+	if len(st.nodes) == cap(st.nodes) {
+		st.nodes = make([]parse.TextNode, 0, 64)
+	}
+	if cap(st.text)-len(st.text) < maxText {
+		st.text = make([]byte, 0, 64*maxText)
+	}
+	start := len(st.text)
+	st.text = strconv.AppendInt(append(st.text, 0), int64(pos), 10)
+	st.nodes = append(st.nodes, parse.TextNode{NodeType: parse.NodeText, Pos: pos, Text: st.text[start:len(st.text):len(st.text)]})
+	return &st.nodes[len(st.nodes)-1]
 }
 
 // errBudget is what the budget writer returns to stop text/template; budget.err says why.

@@ -523,30 +523,54 @@ func cleanParseError(err error) error {
 }
 
 // addPrint appends the printer to every action that prints, as html/template appends its
-// escapers: values are escaped for XML whatever the template says.
-func addPrint(n parse.Node, tr *parse.Tree) {
+// escapers: values are escaped for XML whatever the template says. The nodes it adds
+// are allocated together, not three or four per action.
+func addPrint(root parse.Node, tr *parse.Tree) {
+	var acts []*parse.ActionNode
+	printingActions(root, &acts)
+	ids := make([]parse.IdentifierNode, len(acts))
+	cmds := make([]parse.CommandNode, len(acts))
+	args := make([]parse.Node, len(acts))
+	total := len(acts)
+	for _, n := range acts {
+		total += len(n.Pipe.Cmds)
+	}
+	pipes := make([]*parse.CommandNode, 0, total) // every action's commands, one after another
+	for i, n := range acts {
+		ids[i] = parse.IdentifierNode{NodeType: parse.NodeIdentifier, Pos: n.Pos, Ident: printFunc}
+		ids[i].SetTree(tr)
+		args[i] = &ids[i]
+		cmds[i] = parse.CommandNode{NodeType: parse.NodeCommand, Pos: n.Pos, Args: args[i : i+1 : i+1]}
+		start := len(pipes)
+		pipes = append(append(pipes, n.Pipe.Cmds...), &cmds[i])
+		n.Pipe.Cmds = pipes[start:len(pipes):len(pipes)]
+	}
+}
+
+// printingActions collects the actions under n that print: those that declare no
+// variable.
+func printingActions(n parse.Node, acts *[]*parse.ActionNode) {
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n == nil {
 			return
 		}
 		for _, c := range n.Nodes {
-			addPrint(c, tr)
+			printingActions(c, acts)
 		}
 	case *parse.ActionNode:
 		if len(n.Pipe.Decl) == 0 {
-			id := parse.NewIdentifier(printFunc).SetTree(tr).SetPos(n.Pos)
-			n.Pipe.Cmds = append(n.Pipe.Cmds, &parse.CommandNode{NodeType: parse.NodeCommand, Pos: n.Pos, Args: []parse.Node{id}})
+			*acts = append(*acts, n)
 		}
 	case *parse.IfNode:
-		addPrint(n.List, tr)
-		addPrint(n.ElseList, tr)
+		printingActions(n.List, acts)
+		printingActions(n.ElseList, acts)
 	case *parse.RangeNode:
-		addPrint(n.List, tr)
-		addPrint(n.ElseList, tr)
+		printingActions(n.List, acts)
+		printingActions(n.ElseList, acts)
 	case *parse.WithNode:
-		addPrint(n.List, tr)
-		addPrint(n.ElseList, tr)
+		printingActions(n.List, acts)
+		printingActions(n.ElseList, acts)
 	}
 }
 
