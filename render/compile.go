@@ -138,7 +138,6 @@ func (c *compiler) findTags() bool {
 		if !strings.Contains(text, "{{") {
 			continue
 		}
-		pt := paraTags{index: pi, text: text, offsets: offs}
 		tags, at, ok := findTags(text, max(*c.tagBudget, 0))
 		if *c.tagBudget -= len(tags); *c.tagBudget < 0 {
 			t := tags[len(tags)-1]
@@ -146,6 +145,7 @@ func (c *compiler) findTags() bool {
 				Tag: t.text, Err: errors.New("the template holds more tags than Limits.MaxTags allows")})
 			return false
 		}
+		pt := paraTags{index: pi, text: text, offsets: offs, tags: make([]*action, 0, len(tags))}
 		acts := make([]action, len(tags)) // the paragraph's actions, in one allocation
 		for i, t := range tags {
 			a := &acts[i]

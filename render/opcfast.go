@@ -36,6 +36,7 @@ func fastOPC(data []byte, root xml.Name) (elems []xml.StartElement, ok bool) {
 		return nil, false
 	}
 	r := opcReader{s: string(data), root: root}
+	r.attrs = make([]xml.Attr, 0, strings.Count(r.s, "=")) // no more attributes than '='s
 	if !r.declaration() || !r.elements() {
 		return nil, false
 	}
@@ -50,12 +51,21 @@ func fastOPC(data []byte, root xml.Name) (elems []xml.StartElement, ok bool) {
 // '&': no character encoding/xml would refuse, translate (a CR) or decode (a reference).
 func plainOPC(data []byte) bool {
 	for _, c := range data {
-		if c >= 0x7f || c < ' ' && c != '\t' && c != '\n' || c == '&' {
+		if !opcPlainByte[c] {
 			return false
 		}
 	}
 	return true
 }
+
+// opcPlainByte marks the bytes plainOPC accepts.
+var opcPlainByte = func() (plain [256]bool) {
+	for c := ' '; c < 0x7f; c++ {
+		plain[c] = c != '&'
+	}
+	plain['\t'], plain['\n'] = true, true
+	return plain
+}()
 
 // declaration reads the XML declaration, if the part starts with one. It accepts only
 // pseudo-attributes written name="value" (or with single quotes), each once, with

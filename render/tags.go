@@ -46,6 +46,7 @@ type tag struct {
 // paragraph yields ok=false with the offset of the opening braces. It stops after max+1
 // tags: a caller with a budget of max tags needs no more to know it is exceeded.
 func findTags(text string, max int) (tags []tag, unclosedAt int, ok bool) {
+	tags = make([]tag, 0, min(strings.Count(text, "{{"), max+1)) // at most one a "{{"
 	i := 0
 	for len(tags) <= max {
 		j := strings.Index(text[i:], "{{")

@@ -574,12 +574,17 @@ func printingActions(n parse.Node, acts *[]*parse.ActionNode) {
 	}
 }
 
+// lineStarts is the offset of each line's start in s. A part is a few long lines:
+// IndexByte skips them fast.
 func lineStarts(s string) []int {
 	starts := []int{0}
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			starts = append(starts, i+1)
+	for i := strings.IndexByte(s, '\n'); i >= 0; {
+		starts = append(starts, i+1)
+		next := strings.IndexByte(s[i+1:], '\n')
+		if next < 0 {
+			break
 		}
+		i += 1 + next
 	}
 	return starts
 }
