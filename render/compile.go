@@ -608,7 +608,7 @@ func writeRaw(b *strings.Builder, raw []byte) {
 // character references so that they can never join an action's delimiters.
 func writeLit(b *strings.Builder, s string) {
 	for {
-		i := strings.IndexAny(s, "&<>{\r")
+		i := indexLitSpecial(s)
 		if i < 0 {
 			b.WriteString(s)
 			return
@@ -628,6 +628,20 @@ func writeLit(b *strings.Builder, s string) {
 		}
 		s = s[i+1:]
 	}
+}
+
+// litSpecial marks the bytes writeLit replaces.
+var litSpecial = [256]bool{'&': true, '<': true, '>': true, '{': true, '\r': true}
+
+// indexLitSpecial is strings.IndexAny(s, "&<>{\r") by a table, which costs a few
+// instructions a byte where IndexAny costs twice as many.
+func indexLitSpecial(s string) int {
+	for i := 0; i < len(s); i++ {
+		if litSpecial[s[i]] {
+			return i
+		}
+	}
+	return -1
 }
 
 // around is the paragraph text around a tag, for messages: enough for a clerk to find

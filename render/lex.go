@@ -173,6 +173,10 @@ type textWriter interface {
 // decodeText writes character data decoded as encoding/xml does: the five predefined
 // entities and character references replaced, and line ends (CR LF, CR) read as LF.
 func decodeText(w textWriter, b []byte) error {
+	if bytes.IndexByte(b, '&') < 0 && bytes.IndexByte(b, '\r') < 0 {
+		w.Write(b) // nearly all text: two fast scans rather than IndexAny byte by byte
+		return nil
+	}
 	for len(b) > 0 {
 		k := bytes.IndexAny(b, "&\r")
 		if k < 0 {
