@@ -514,6 +514,19 @@ func (c *compiler) rewrites(pt *paraTags) ([]rewrite, []int) {
 // no tag cuts, and the inline actions that start in it. touched reports whether any tag
 // cuts it.
 func nodeSegs(text string, from, to, ti int, tags []*action) (segs []seg, touched bool) {
+	cuts := 0 // the tags that cut the node: a piece of text before each, the action, the rest
+	for _, a := range tags {
+		if a.cutStart >= to {
+			break
+		}
+		if a.cutEnd > from {
+			cuts++
+		}
+	}
+	if cuts == 0 {
+		return nil, false
+	}
+	segs = make([]seg, 0, 2*cuts+1)
 	pos := from
 	for _, a := range tags {
 		if a.cutStart >= to {

@@ -38,29 +38,16 @@ func (sc *scanner) lex(raw []byte) error {
 }
 
 // markup reads the markup that starts with the '<' at raw[i] and returns the offset
-// just after it.
+// just after it. Its second byte tells which markup it is: nearly all are start and
+// end tags, which are read without trying the others first.
 func (sc *scanner) markup(raw []byte, i int) (int, error) {
-	rest := raw[i:]
-	switch {
-	case bytes.HasPrefix(rest, []byte("<!--")):
-		return skipPast(raw, i+4, "-->")
-	case bytes.HasPrefix(rest, []byte("<![CDATA[")):
-		end, err := skipPast(raw, i+9, "]]>")
-		if err == nil && sc.curText >= 0 {
-			sc.textBuf.Write(raw[i+9 : end-3])
+	if i+1 < len(raw) {
+		switch raw[i+1] {
+		case '/':
+			return sc.endTag(raw, i)
+		case '!', '?':
+			return sc.special(raw, i)
 		}
-		return end, err
-	case bytes.HasPrefix(rest, []byte("<?")):
-		return skipPast(raw, i+2, "?>")
-	case bytes.HasPrefix(rest, []byte("<!")):
-		return 0, fmt.Errorf("%w: at byte %d: a DOCTYPE or other directive", ErrXML, i)
-	case bytes.HasPrefix(rest, []byte("</")):
-		name, k := sc.name(raw, i+2)
-		k = skipSpace(raw, k)
-		if k >= len(raw) || raw[k] != '>' || name.local == "" {
-			return 0, fmt.Errorf("%w: at byte %d: malformed end tag", ErrXML, i)
-		}
-		return k + 1, sc.end(name, i, k+1)
 	}
 	name, k := sc.name(raw, i+1)
 	if name.local == "" {
@@ -75,6 +62,35 @@ func (sc *scanner) markup(raw []byte, i int) (int, error) {
 		return k, sc.end(name, k, k)
 	}
 	return k, nil
+}
+
+// endTag reads the end tag that starts with the "</" at raw[i].
+func (sc *scanner) endTag(raw []byte, i int) (int, error) {
+	name, k := sc.name(raw, i+2)
+	k = skipSpace(raw, k)
+	if k >= len(raw) || raw[k] != '>' || name.local == "" {
+		return 0, fmt.Errorf("%w: at byte %d: malformed end tag", ErrXML, i)
+	}
+	return k + 1, sc.end(name, i, k+1)
+}
+
+// special reads the comment, CDATA section or processing instruction that starts at
+// raw[i], and refuses any other "<!" (a DOCTYPE).
+func (sc *scanner) special(raw []byte, i int) (int, error) {
+	rest := raw[i:]
+	switch {
+	case bytes.HasPrefix(rest, []byte("<!--")):
+		return skipPast(raw, i+4, "-->")
+	case bytes.HasPrefix(rest, []byte("<![CDATA[")):
+		end, err := skipPast(raw, i+9, "]]>")
+		if err == nil && sc.curText >= 0 {
+			sc.textBuf.Write(raw[i+9 : end-3])
+		}
+		return end, err
+	case bytes.HasPrefix(rest, []byte("<?")):
+		return skipPast(raw, i+2, "?>")
+	}
+	return 0, fmt.Errorf("%w: at byte %d: a DOCTYPE or other directive", ErrXML, i)
 }
 
 // skipPast returns the offset just after the first end at or after i.
