@@ -158,7 +158,7 @@ func (sc *scanner) start(name qname, attrs []xml.Attr, before, after int) {
 		sc.prefixKnown = true
 		for _, a := range attrs {
 			if a.Name.Space == "xmlns" && (a.Value == nsMain || a.Value == nsStrict) {
-				sc.prefix = a.Name.Local
+				sc.prefix = strings.Clone(a.Name.Local) // not a substring of the part: it is kept
 			}
 		}
 	}
@@ -318,10 +318,18 @@ func (sc *scanner) decodedText(start, end int) string {
 
 // paraText is the text of paragraph p as Word shows it, and the offset of each of its
 // text nodes within that text.
+// It is a new string, built in one allocation: the node texts may be substrings of
+// the part, which the actions that keep their paragraph's text must not keep alive.
 func (s *scan) paraText(p int) (string, []int) {
+	texts := s.paras[p].texts
+	offs := make([]int, len(texts))
+	n := 0
+	for _, ti := range texts {
+		n += len(s.texts[ti].text)
+	}
 	var b strings.Builder
-	offs := make([]int, len(s.paras[p].texts))
-	for i, ti := range s.paras[p].texts {
+	b.Grow(n)
+	for i, ti := range texts {
 		offs[i] = b.Len()
 		b.WriteString(s.texts[ti].text)
 	}
