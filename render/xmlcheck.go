@@ -78,6 +78,7 @@ type xmlChecker struct {
 	attrs      []nameSpan      // attribute names of the current start tag, to find repeats
 	attrSet    map[string]bool // the same, once a tag has many attributes (no quadratic scan)
 	decls      []string        // prefixes declared by the open elements, innermost last
+	docStart   int             // where the document begins, past a byte order mark
 }
 
 type openElement struct {
@@ -195,7 +196,7 @@ func (c *xmlChecker) run() *xmlProblem {
 	if bytes.HasPrefix(d, []byte("\xEF\xBB\xBF")) {
 		c.i = 3
 	}
-	start := c.i
+	c.docStart = c.i
 	for c.i < len(d) && !(c.rootOnly && c.rootSeen) {
 		if d[c.i] != '<' { // most tags follow one another with no text between
 			// White space alone, as between the tags of a part written indented, is
@@ -218,37 +219,44 @@ func (c *xmlChecker) run() *xmlProblem {
 		if len(c.stack) > 0 && !c.fullOnly && c.fastStartTag() {
 			continue // most tags
 		}
-		var p *xmlProblem
-		rest := d[c.i:]
-		switch {
-		case len(rest) > 1 && rest[1] != '?' && rest[1] != '!' && rest[1] != '/':
-			p = c.startTag()
-		case bytes.HasPrefix(rest, []byte("<?")):
-			p = c.pi(c.i == start)
-		case bytes.HasPrefix(rest, []byte("<!--")):
-			p = c.comment()
-		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
-			if len(c.stack) == 0 {
-				return c.fail(c.i, "CDATA section outside the root element")
-			}
-			p = c.skipTo(len("<![CDATA["), "]]>", "CDATA section")
-		case bytes.HasPrefix(rest, []byte("<!")):
-			return c.fail(c.i, "a DOCTYPE or other directive, which Office Open XML does not allow")
-		case bytes.HasPrefix(rest, []byte("</")):
-			p = c.endTag()
-		default:
-			p = c.startTag()
-		}
-		if p != nil {
+		if p := c.markup(); p != nil {
 			return p
 		}
 	}
+	return c.finish()
+}
+
+// markup checks the markup at c.i: a tag, a comment, a processing instruction, CDATA.
+func (c *xmlChecker) markup() *xmlProblem {
+	rest := c.data[c.i:]
+	switch {
+	case len(rest) > 1 && rest[1] != '?' && rest[1] != '!' && rest[1] != '/':
+		return c.startTag()
+	case bytes.HasPrefix(rest, []byte("<?")):
+		return c.pi(c.i == c.docStart)
+	case bytes.HasPrefix(rest, []byte("<!--")):
+		return c.comment()
+	case bytes.HasPrefix(rest, []byte("<![CDATA[")):
+		if len(c.stack) == 0 {
+			return c.fail(c.i, "CDATA section outside the root element")
+		}
+		return c.skipTo(len("<![CDATA["), "]]>", "CDATA section")
+	case bytes.HasPrefix(rest, []byte("<!")):
+		return c.fail(c.i, "a DOCTYPE or other directive, which Office Open XML does not allow")
+	case bytes.HasPrefix(rest, []byte("</")):
+		return c.endTag()
+	}
+	return c.startTag()
+}
+
+// finish checks what the end of the part leaves: every element closed, a root.
+func (c *xmlChecker) finish() *xmlProblem {
 	if len(c.stack) > 0 && !c.rootOnly {
 		top := c.stack[len(c.stack)-1].name
-		return c.fail(len(d), "<%s> is never closed", d[top.start:top.end])
+		return c.fail(len(c.data), "<%s> is never closed", c.data[top.start:top.end])
 	}
 	if !c.rootSeen {
-		return c.fail(len(d), "no root element: the part is empty")
+		return c.fail(len(c.data), "no root element: the part is empty")
 	}
 	return nil
 }
@@ -367,7 +375,7 @@ func (c *xmlChecker) pi(first bool) *xmlProblem {
 		return c.fail(at, "XML declaration not at the start of the part")
 	}
 	c.i = at + 2 + end + 2
-	if string(target.b) == "xml" {
+	if string(target.b) == "xml" && !usualDeclarations[string(c.data[at:c.i])] {
 		// The declaration's version and encoding are read as encoding/xml reads them (it
 		// takes version 1.0 and UTF-8 only): one small decode, once per part.
 		d := xml.NewDecoder(bytes.NewReader(c.data[at:c.i]))
@@ -377,6 +385,24 @@ func (c *xmlChecker) pi(first bool) *xmlProblem {
 	}
 	return nil
 }
+
+// usualDeclarations are the XML declarations Word and LibreOffice write, which pi takes
+// without a decoder (TestUsualDeclarations checks that encoding/xml takes each): a
+// decoder for the declaration of each small part was a sixth of their check.
+var usualDeclarations = func() map[string]bool {
+	m := map[string]bool{}
+	attr := func(name, value string) []string {
+		return []string{" " + name + `="` + value + `"`, " " + name + "='" + value + "'"}
+	}
+	for _, v := range attr("version", "1.0") {
+		for _, e := range append(append([]string{""}, attr("encoding", "UTF-8")...), attr("encoding", "utf-8")...) {
+			for _, sa := range append(append([]string{""}, attr("standalone", "yes")...), attr("standalone", "no")...) {
+				m["<?xml"+v+e+sa+"?>"] = true
+			}
+		}
+	}
+	return m
+}()
 
 // xmlSpace reports whether b is XML white space.
 func xmlSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }

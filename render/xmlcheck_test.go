@@ -189,3 +189,23 @@ func FuzzFastStartTag(f *testing.F) {
 		}
 	})
 }
+
+// The declarations the checker takes without a decoder are ones encoding/xml takes.
+func TestUsualDeclarations(t *testing.T) {
+	if len(usualDeclarations) != 50 {
+		t.Errorf("%d declarations", len(usualDeclarations))
+	}
+	for decl := range usualDeclarations {
+		if _, err := xml.NewDecoder(strings.NewReader(decl)).RawToken(); err != nil {
+			t.Errorf("%s: %v", decl, err)
+		}
+		if _, p := checkWellFormed([]byte(decl+"<a/>"), false); p != nil {
+			t.Errorf("%s: %s", decl, p.msg)
+		}
+	}
+	for _, bad := range []string{`<?xml version="1.1"?>`, `<?xml version="1.0" encoding="latin1"?>`} {
+		if _, p := checkWellFormed([]byte(bad+"<a/>"), false); p == nil {
+			t.Errorf("%s accepted", bad)
+		}
+	}
+}
