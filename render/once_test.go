@@ -1,6 +1,7 @@
 package render
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
@@ -158,5 +159,36 @@ func TestPartReadAhead(t *testing.T) {
 	// A good large part passes.
 	if _, err := New("mau.docx").Parse(pkgWith(t, nil, entry{name: "word/styles.xml", data: []byte(big + `</w:styles>`)})); err != nil {
 		t.Error(err)
+	}
+}
+
+// A rendered part keeps the template entry's name and time, whether Render or Execute
+// wrote it, and opens with archive/zip, which checks its size and checksum.
+func TestRenderedEntryHeader(t *testing.T) {
+	src, err := os.ReadFile("../testdata/bench/bench_baocao.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	once, twice, err1, err2 := renderBoth(t, src, benchData(t, 20))
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	for _, out := range [][]byte{once, twice} {
+		zr, err := zip.NewReader(bytes.NewReader(out), int64(len(out)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, f := range zr.File {
+			if f.Name != tmpl.File[i].Name || !f.Modified.Equal(tmpl.File[i].Modified) && f.Modified.Unix()/2 != tmpl.File[i].Modified.Unix()/2 {
+				t.Errorf("entry %d: %s %v, template %s %v", i, f.Name, f.Modified, tmpl.File[i].Name, tmpl.File[i].Modified)
+			}
+			if _, err := readEntry(f); err != nil {
+				t.Errorf("%s: %v", f.Name, err)
+			}
+		}
 	}
 }

@@ -41,14 +41,11 @@ func (pk *packed) release() { putBuffer(pk.data) }
 // time. Its sizes and checksum are known, so they are in the entry's header and no data
 // descriptor follows the data.
 func writePacked(zw *zip.Writer, p *pkgPart, pk *packed) error {
-	h := zip.FileHeader{
-		Name: p.hdr.Name, Comment: p.hdr.Comment, NonUTF8: p.hdr.NonUTF8,
-		CreatorVersion: p.hdr.CreatorVersion&0xff00 | 20, ReaderVersion: 20,
-		Flags:        p.hdr.Flags & 0x800, // names in UTF-8
-		Method:       zip.Deflate,
-		ModifiedTime: p.hdr.ModifiedTime, ModifiedDate: p.hdr.ModifiedDate,
-		CRC32: pk.crc, CompressedSize64: uint64(pk.data.Len()), UncompressedSize64: uint64(pk.size),
-	}
+	h := p.hdr // the template entry's name, comment, time and versions
+	h.Method = zip.Deflate
+	h.Flags &= 0x800 // names in UTF-8; no data descriptor
+	h.Extra = nil    // the template's extra fields may state the sizes of other content
+	h.CRC32, h.CompressedSize64, h.UncompressedSize64 = pk.crc, uint64(pk.data.Len()), uint64(pk.size)
 	w, err := zw.CreateRaw(&h)
 	if err == nil {
 		_, err = w.Write(pk.data.Bytes())
