@@ -27,6 +27,8 @@ var loadKinds = []struct {
 	{ansinh.ErrTooManyErrors, "too_many_errors"},
 	{ansinh.ErrTooLarge, "too_large"},
 	{ansinh.ErrNotRegular, "not_regular"},
+	{ansinh.ErrCatalog, "catalog"},
+	{ansinh.ErrNoCatalog, "catalog_needed"},
 }
 
 // loadCode is the kind code of a LoadError.

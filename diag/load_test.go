@@ -43,3 +43,26 @@ func TestLoadMessages(t *testing.T) {
 		})
 	}
 }
+
+// A plan naming a custom figure without its catalogue, and a catalogue that contradicts
+// itself, get their own codes.
+func TestCatalogKinds(t *testing.T) {
+	plan, err := os.ReadFile("../testdata/custom/ke-hoach-2024.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = ansinh.LoadPlan(strings.NewReader(string(plan)), "ke-hoach.yaml")
+	if es := FromError(err); len(es) == 0 || es[0].Kind != "catalog_needed" || !strings.Contains(es[0].Message, "danh mục chỉ tiêu bổ sung") {
+		t.Errorf("plan without a catalogue: %+v (%v)", es, err)
+	}
+	cat := "chi_tieu:\n  - ma: nkt\n    ten: Người khuyết tật\n    kieu: so_luong\n    thanh_phan: [a]\n"
+	_, err = ansinh.LoadCatalog(strings.NewReader(cat), "danh-muc.yaml")
+	es := FromError(err)
+	found := false
+	for _, e := range es {
+		found = found || e.Kind == "catalog"
+	}
+	if !found {
+		t.Errorf("contradictory catalogue: %+v (%v)", es, err)
+	}
+}
