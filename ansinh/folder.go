@@ -69,7 +69,12 @@ type loadResult struct {
 func walkPeriodFiles(fsys fs.FS, root string, name func(string) string, send func(loadJob) bool) {
 	_ = fs.WalkDir(fsys, root, func(p string, de fs.DirEntry, err error) error {
 		if err != nil {
-			// A directory that cannot be read (or a root that does not exist).
+			// A directory that cannot be read (or a root that does not exist), named as
+			// the caller named it rather than as the file system does (".").
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = &fs.PathError{Op: pe.Op, Path: name(p), Err: pe.Err}
+			}
 			if !send(loadJob{path: name(p), err: err}) {
 				return fs.SkipAll
 			}

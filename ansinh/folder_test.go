@@ -112,3 +112,22 @@ func TestIsPeriodFile(t *testing.T) {
 		}
 	}
 }
+
+// A folder that does not exist is named in the error as the caller named it.
+func TestLoadDirMissingFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "2024-h1")
+	var got error
+	err := ansinh.LoadDir(dir, func(path string, r *ansinh.Report, err error) error {
+		if path != dir {
+			t.Errorf("path %q, want %q", path, dir)
+		}
+		got = err
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !errors.Is(got, fs.ErrNotExist) || !strings.Contains(got.Error(), dir) {
+		t.Errorf("err = %v, want one naming %s", got, dir)
+	}
+}
