@@ -68,48 +68,17 @@ var opcPlainByte = func() (plain [256]bool) {
 	return plain
 }()
 
-// declaration reads the XML declaration, if the part starts with one. It accepts only
-// pseudo-attributes written name="value" (or with single quotes), each once, with
-// values of letters, digits, dots and dashes: then encoding/xml's reading of them
-// finds the same values, and the version must be 1.0 and the encoding UTF-8, as
-// encoding/xml requires.
+// declaration skips the XML declaration, if the part starts with one Word and
+// LibreOffice write (see usualDeclarations); any other is left to encoding/xml.
 func (r *opcReader) declaration() bool {
 	if !strings.HasPrefix(r.s, "<?") {
 		return true
 	}
 	end := strings.Index(r.s, "?>")
-	if !strings.HasPrefix(r.s, "<?xml ") || end < 0 {
+	if end < 0 || !usualDeclarations[r.s[:end+len("?>")]] {
 		return false
 	}
-	seen := map[string]bool{}
-	for _, f := range strings.Fields(r.s[len("<?xml "):end]) {
-		k, v, ok := strings.Cut(f, "=")
-		if !ok || seen[k] || !isQuoted(v) || !plainValue(v[1:len(v)-1]) {
-			return false
-		}
-		seen[k] = true
-		switch v = v[1 : len(v)-1]; {
-		case k == "version" && (v == "" || v == "1.0"):
-		case k == "encoding" && (v == "" || strings.EqualFold(v, "utf-8")):
-		case k == "standalone":
-		default:
-			return false
-		}
-	}
 	r.i = end + len("?>")
-	return true
-}
-
-func isQuoted(v string) bool {
-	return len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0]
-}
-
-func plainValue(v string) bool {
-	for i := 0; i < len(v); i++ {
-		if c := v[i]; !isNameByte(c) {
-			return false
-		}
-	}
 	return true
 }
 
@@ -228,10 +197,8 @@ func (r *opcReader) skipSpace() {
 	}
 }
 
-func isNameStart(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
-}
+// isNameStart reports whether c may begin a name (see nameClass).
+func isNameStart(c byte) bool { return nameClass[c] == 1 }
 
-func isNameByte(c byte) bool {
-	return isNameStart(c) || '0' <= c && c <= '9' || c == '-' || c == '.'
-}
+// isNameByte reports whether c may be in a name.
+func isNameByte(c byte) bool { return nameClass[c] != 0 }

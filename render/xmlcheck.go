@@ -417,7 +417,7 @@ var nameEnd = func() (t [256]byte) {
 	for b := 0x80; b < 0x100; b++ {
 		t[b] = 4
 	}
-	for _, r := range []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") {
+	for _, r := range []byte(nameStartBytes + nameMoreBytes) {
 		t[r] = 0
 	}
 	for _, b := range []byte(" \t\r\n/>=") {

@@ -2,13 +2,21 @@ package render
 
 // The checker's fast path: the start tags Word writes, checked in one loop.
 
+// The ASCII bytes of names, as the checker's tables (nameEnd, nameClass) and the
+// bookkeeping parts' reader (isNameStart, isNameByte) read them: the first may begin a
+// name, the second only continue one.
+const (
+	nameStartBytes = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_"
+	nameMoreBytes  = "0123456789-."
+)
+
 // nameClass classifies ASCII bytes for fastName: 1 may begin a name (a letter or "_"), 2
 // may only continue one (a digit, "-" or "."), 0 neither.
 var nameClass = func() (t [256]uint8) {
-	for _, b := range []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_") {
+	for _, b := range []byte(nameStartBytes) {
 		t[b] = 1
 	}
-	for _, b := range []byte("0123456789-.") {
+	for _, b := range []byte(nameMoreBytes) {
 		t[b] = 2
 	}
 	return t
