@@ -93,7 +93,12 @@ func (t *Template) build(ctx context.Context, buf *bytes.Buffer, data any, rv *R
 	if err := rs.annotate(out); err != nil {
 		return err
 	}
-	return writePackage(buf, t.parts, out, nil, pics, rs)
+	ps, err := packAll(t.parts, out)
+	if err != nil {
+		return err
+	}
+	defer ps.release()
+	return writePackage(buf, t.parts, ps, pics, rs)
 }
 
 // executeParts executes every one of parts that holds tags, in order, under one budget.
@@ -127,24 +132,18 @@ func (t *Template) executeParts(ctx context.Context, parts []*pkgPart, data any,
 	return out, nil
 }
 
-// writePackage writes the package: the rendered parts (out, or packs for those deflated
-// already), the untouched ones as they are stored, and the pictures with their
-// relationships and content types.
-func writePackage(buf *bytes.Buffer, parts []*pkgPart, out []*bytes.Buffer, packs map[*pkgPart]*packed, pics *imageState, rs *reviewState) error {
+// writePackage writes the package: the rendered parts (ps), the untouched ones as they
+// are stored, and the pictures with their relationships and content types.
+func writePackage(buf *bytes.Buffer, parts []*pkgPart, ps packs, pics *imageState, rs *reviewState) error {
 	zw := zip.NewWriter(buf)
 	zw.RegisterCompressor(zip.Deflate, fastDeflate)
 	hasRels := map[string]bool{}
-	for i, p := range parts {
+	for _, p := range parts {
 		name := p.hdr.Name
 		var body []byte
 		switch {
-		case packs[p] != nil:
-			if err := writePacked(zw, p, packs[p]); err != nil {
-				return err
-			}
-			continue
-		case out[i] != nil:
-			if err := writeRendered(zw, p, out[i].Bytes()); err != nil {
+		case ps[p] != nil:
+			if err := writePacked(zw, p, ps[p]); err != nil {
 				return err
 			}
 			continue
@@ -171,16 +170,6 @@ func writePackage(buf *bytes.Buffer, parts []*pkgPart, out []*bytes.Buffer, pack
 		return fmt.Errorf("render: %w", err)
 	}
 	return nil
-}
-
-// writeRendered deflates and stores a rendered part.
-func writeRendered(zw *zip.Writer, p *pkgPart, body []byte) error {
-	pk, err := pack(body)
-	if err != nil {
-		return fmt.Errorf("render: %s: %w", p.hdr.Name, err)
-	}
-	defer pk.release()
-	return writePacked(zw, p, pk)
 }
 
 // writeEntry writes a part the template extends (relationships, content types).

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -38,7 +37,7 @@ func (t *Template) Render(ctx context.Context, w io.Writer, docx []byte, data an
 	}
 	buf := getBuffer()
 	defer putBuffer(buf)
-	if err := writePackage(buf, t.parts, make([]*bytes.Buffer, len(t.parts)), early.packs, nil, nil); err != nil {
+	if err := writePackage(buf, t.parts, early.packs, nil, nil); err != nil {
 		return err
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
@@ -50,14 +49,14 @@ func (t *Template) Render(ctx context.Context, w io.Writer, docx []byte, data an
 // earlyOutput is what Render executed before the package was wholly read: each part
 // that holds tags executed and deflated, or the error that stopped execution.
 type earlyOutput struct {
-	packs map[*pkgPart]*packed
+	packs packs
 	err   error
 }
 
 // executeEarly executes the parts that hold tags among templated, as build does without
 // pictures or comments, and deflates them.
 func (t *Template) executeEarly(ctx context.Context, templated []*pkgPart, data any) (e *earlyOutput) {
-	e = &earlyOutput{packs: make(map[*pkgPart]*packed, len(templated))}
+	e = &earlyOutput{}
 	defer func() {
 		// As in build: no panic reaches the caller.
 		if r := recover(); r != nil {
@@ -65,25 +64,17 @@ func (t *Template) executeEarly(ctx context.Context, templated []*pkgPart, data 
 		}
 	}()
 	out, err := t.executeParts(ctx, templated, data, nil, nil)
-	for i, b := range out {
-		if b == nil {
-			continue
+	if err == nil {
+		e.packs, err = packAll(templated, out)
+	}
+	for _, b := range out {
+		if b != nil {
+			putBuffer(b)
 		}
-		if err == nil {
-			var pk *packed
-			if pk, err = pack(b.Bytes()); err == nil {
-				e.packs[templated[i]] = pk
-			}
-		}
-		putBuffer(b)
 	}
 	e.err = err
 	return e
 }
 
 // release gives the deflated parts' buffers back to the pool.
-func (e *earlyOutput) release() {
-	for _, pk := range e.packs {
-		pk.release()
-	}
-}
+func (e *earlyOutput) release() { e.packs.release() }

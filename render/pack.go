@@ -8,9 +8,9 @@ import (
 )
 
 // packed is a rendered part deflated and ready to store: Render deflates the parts it
-// executes while the template's other parts are still being checked, and Execute
-// deflates them as it writes; both store them the same way (writePacked), so both give
-// the same bytes.
+// executes while the template's other parts are still being checked, Execute once it
+// has executed them; both store them the same way (writePacked), so both give the same
+// bytes.
 type packed struct {
 	data *bytes.Buffer // the deflated bytes
 	crc  uint32        // CRC-32 of the part
@@ -36,6 +36,33 @@ func pack(body []byte) (*packed, error) {
 
 // release gives the buffer back to the pool.
 func (pk *packed) release() { putBuffer(pk.data) }
+
+// packs are the rendered parts of one document, deflated, by part.
+type packs map[*pkgPart]*packed
+
+// packAll deflates out[i], the output of parts[i] (nil for a part copied as it is).
+func packAll(parts []*pkgPart, out []*bytes.Buffer) (packs, error) {
+	ps := make(packs, len(parts))
+	for i, b := range out {
+		if b == nil {
+			continue
+		}
+		pk, err := pack(b.Bytes())
+		if err != nil {
+			ps.release()
+			return nil, fmt.Errorf("render: %s: %w", parts[i].hdr.Name, err)
+		}
+		ps[parts[i]] = pk
+	}
+	return ps, nil
+}
+
+// release gives every buffer back to the pool.
+func (ps packs) release() {
+	for _, pk := range ps {
+		pk.release()
+	}
+}
 
 // writePacked stores the rendered part p under the template entry's name, comment and
 // time. Its sizes and checksum are known, so they are in the entry's header and no data
