@@ -165,10 +165,7 @@ func TestPartReadAhead(t *testing.T) {
 // A rendered part keeps the template entry's name and time, whether Render or Execute
 // wrote it, and opens with archive/zip, which checks its size and checksum.
 func TestRenderedEntryHeader(t *testing.T) {
-	src, err := os.ReadFile("../testdata/bench/bench_baocao.docx")
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, src := benchTemplate(t)
 	tmpl, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
 	if err != nil {
 		t.Fatal(err)
